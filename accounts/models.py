@@ -1,0 +1,35 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who can sign in.
+
+    Vietnamese names are stored the Django way round: ``first_name`` holds the
+    given name (tên, the last word) and ``last_name`` the family and middle
+    names (họ và tên đệm), so ordering by (first_name, last_name) is
+    Vietnamese name order. ``get_full_name`` puts them back in reading order.
+    """
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_("A user with this email already exists."),
+            )
+        ]
+
+    def get_full_name(self):
+        return " ".join(part for part in (self.last_name, self.first_name) if part)
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+    def __str__(self):
+        return self.get_full_name() or self.email or self.username
