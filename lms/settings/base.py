@@ -114,6 +114,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OCOP] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_classes"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# A signed-in learner who opens /admin/ is sent to the login page by Wagtail
+# with "no permission"; showing the form (to switch account) avoids a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 
 # Vietnamese first, English second. The interface language is Vietnamese
 # unless the visitor picks English with the switcher (see lms.middleware).
@@ -122,7 +125,9 @@ LANGUAGES = [
     ("vi", "Tiếng Việt"),
     ("en", "English"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogue (`make messages`), then a hand-kept one translating
+# third-party strings their packages ship no Vietnamese for (django-allauth).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,38 @@
+import pytest
+from django.core.cache import cache
+
+from accounts.factories import UserFactory
+from accounts.roles import Role
+from home.demo import demo_site_build
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # allauth's rate limits live in the cache; tests must not share them.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site and one user per role, keyed by role."""
+    users = demo_site_build()
+    return {user.groups.get().name: user for user in users}
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(role=Role.LEARNER)
+
+
+@pytest.fixture
+def role_user(db):
+    """A function that makes a user in the given role (None: no role)."""
+
+    def make(role):
+        if role is None:
+            return None
+        return UserFactory(role=role)
+
+    return make
