@@ -6,8 +6,45 @@ from .models import User
 from .roles import Role
 from .services import user_grant_role
 
-GIVEN_NAMES = ["An", "Bình", "Chi", "Dũng", "Đức", "Giang", "Hà", "Hương", "Khoa", "Lan", "Minh", "Nga", "Phúc", "Quỳnh", "Sơn", "Thảo", "Uyên", "Việt", "Xuân", "Yến"]
-FAMILY_NAMES = ["Nguyễn Văn", "Trần Thị", "Lê Đức", "Phạm Thu", "Hoàng Minh", "Huỳnh Thị", "Vũ Quốc", "Võ Thị", "Đặng Hữu", "Bùi Thanh", "Đỗ Ngọc", "Hồ Thị", "Ngô Xuân", "Dương Văn", "Lý Thị"]
+GIVEN_NAMES = [
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Đức",
+    "Giang",
+    "Hà",
+    "Hương",
+    "Khoa",
+    "Lan",
+    "Minh",
+    "Nga",
+    "Phúc",
+    "Quỳnh",
+    "Sơn",
+    "Thảo",
+    "Uyên",
+    "Việt",
+    "Xuân",
+    "Yến",
+]
+FAMILY_NAMES = [
+    "Nguyễn Văn",
+    "Trần Thị",
+    "Lê Đức",
+    "Phạm Thu",
+    "Hoàng Minh",
+    "Huỳnh Thị",
+    "Vũ Quốc",
+    "Võ Thị",
+    "Đặng Hữu",
+    "Bùi Thanh",
+    "Đỗ Ngọc",
+    "Hồ Thị",
+    "Ngô Xuân",
+    "Dương Văn",
+    "Lý Thị",
+]
 DEFAULT_PASSWORD = "hocOCOP2025"
 
 

@@ -33,3 +33,8 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email or self.username
+
+
+def user_display(user) -> str:
+    """How allauth names a user in messages: their name, not a generated username."""
+    return user.get_full_name() or user.email

@@ -40,22 +40,30 @@ ROLE_PERMISSIONS = {
 ADMIN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS = {
     Role.ADMINISTRATOR: [
-        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.delete_image", "wagtailimages.choose_image",
-        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.delete_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
     ],
     Role.TRAINER: [
-        "wagtailimages.add_image", "wagtailimages.choose_image",
-        "wagtaildocs.add_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
     ],
 }
 
 
-def _permissions(Permission, names):
+def _permissions(permission_model, names):
     query = models.Q(pk__in=[])
     for name in names:
         app_label, codename = name.split(".")
         query |= models.Q(content_type__app_label=app_label, codename=codename)
-    return Permission.objects.filter(query)
+    return permission_model.objects.filter(query)
 
 
 def sync_roles(apps=global_apps):

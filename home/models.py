@@ -11,7 +11,9 @@ class HomePage(Page):
     """The site's front page: what the program is and who it trains."""
 
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences under the title."))
-    body = RichTextField(_("about the program"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(
+        _("about the program"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
     tracks = StreamField([("track", TrackTeaserBlock())], verbose_name=_("tracks"), blank=True)
 
     content_panels = Page.content_panels + [

@@ -69,3 +69,12 @@ def test_unknown_page_gets_the_styled_404(client, demo):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_home_and_learner_pages_run_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+    client.get("/")  # Wagtail caches the site's root paths on first use.
+    with django_assert_max_num_queries(4):
+        assert client.get("/").status_code == 200
+    client.force_login(demo[Role.LEARNER.value])
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("my_classes")).status_code == 200
