@@ -7,14 +7,22 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = sorted(ROOT.glob("locale*/vi/LC_MESSAGES/django.po"))
+CATALOGUES = sorted(ROOT.glob("locale*/vi/LC_MESSAGES/*.po"))
 
 
-def test_both_catalogues_exist():
-    assert [path.relative_to(ROOT).parts[0] for path in CATALOGUES] == ["locale", "locale_vendor"]
+def _name(path):
+    return f"{path.relative_to(ROOT).parts[0]}/{path.name}"
 
 
-@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: p.relative_to(ROOT).parts[0])
+def test_all_catalogues_exist():
+    assert [_name(path) for path in CATALOGUES] == [
+        "locale/django.po",
+        "locale_vendor/django.po",
+        "locale_vendor/djangojs.po",
+    ]
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=_name)
 def test_catalogue_is_complete_and_compiled(po_path):
     catalogue = polib.pofile(str(po_path))
     assert not catalogue.untranslated_entries(), [e.msgid for e in catalogue.untranslated_entries()]
