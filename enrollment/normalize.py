@@ -28,3 +28,14 @@ def split_full_name(full_name: str) -> tuple[str, str]:
     if len(words) == 1:
         return "", words[0]
     return " ".join(words[:-1]), words[-1]
+
+
+def fold(value) -> str:
+    """Text for comparing and searching without diacritics: lower case, no
+    tone marks, đ as d. "Hợp tác xã Đồng Tâm" -> "hop tac xa dong tam".
+
+    đ/Đ have no Unicode decomposition, so they are mapped explicitly.
+    """
+    text = clean_text(value).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()

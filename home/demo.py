@@ -12,6 +12,8 @@ from wagtail.models import Collection, Locale, Page, Site
 from accounts.models import User
 from accounts.roles import Role, sync_roles
 from accounts.services import user_create
+from courses.demo import courses_demo_build
+from courses.review import review_workflow_ensure
 
 from .models import HomePage
 
@@ -122,5 +124,9 @@ def demo_users_ensure() -> list[User]:
 def demo_site_build() -> list[User]:
     home = site_ensure()
     sync_roles()
+    review_workflow_ensure()
     home_page_fill(home)
-    return demo_users_ensure()
+    users = demo_users_ensure()
+    trainer = next(user for user, login in zip(users, DEMO_LOGINS, strict=True) if login.role == Role.TRAINER)
+    courses_demo_build(home, trainer)
+    return users

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import views as courses_views
 from home import views as home_views
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("tai-khoan/", include("allauth.urls")),
     path("ngon-ngu/", set_language, name="set_language"),
     path("lop-cua-toi/", home_views.my_classes, name="my_classes"),
+    path("hoc-tap/", courses_views.my_learning, name="my_learning"),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,105 @@
+"""Factories for the course tree. A page is added under its parent, live."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from home.demo import site_ensure
+
+from .content import body
+from .models import CourseIndexPage, CoursePage, LessonPage, TrackPage
+
+
+class PageFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        return page
+
+
+def _catalog():
+    return CourseIndexPage.objects.first() or CourseIndexFactory()
+
+
+class CourseIndexFactory(PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Khoá học"
+    slug = "khoa-hoc"
+    parent = factory.LazyFunction(site_ensure)
+
+
+class TrackFactory(PageFactory):
+    class Meta:
+        model = TrackPage
+        django_get_or_create = ("code",)
+
+    code = "producers"
+    title = "Chủ thể sản xuất, kinh doanh"
+    slug = factory.SelfAttribute("code")
+    parent = factory.LazyFunction(_catalog)
+
+    @classmethod
+    def _get_or_create(cls, model_class, *args, **kwargs):
+        existing = model_class.objects.filter(code=kwargs["code"]).first()
+        return existing or cls._create(model_class, *args, **kwargs)
+
+
+class CourseFactory(PageFactory):
+    class Meta:
+        model = CoursePage
+
+    sequence = factory.Sequence(int)
+    code = factory.LazyAttribute(lambda o: f"OCOP-SX-{o.sequence:03d}")
+    title = factory.LazyAttribute(lambda o: f"Quản trị hợp tác xã và sản phẩm OCOP {o.sequence}")
+    slug = factory.LazyAttribute(lambda o: f"khoa-{o.sequence}")
+    summary = "Kỹ năng quản lý hợp tác xã, chuẩn bị hồ sơ đăng ký đánh giá sản phẩm OCOP."
+    parent = factory.SubFactory(TrackFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, sequence=None, **kwargs):
+        return super()._create(model_class, *args, **kwargs)
+
+
+QUIZ = {
+    "questions": [
+        {
+            "prompt": "Sản phẩm OCOP đạt bao nhiêu điểm thì được xếp hạng 3 sao?",
+            "options": [
+                ("Từ 50 đến dưới 70 điểm", False),
+                ("Từ 70 đến dưới 90 điểm", True),
+                ("Từ 90 điểm trở lên", False),
+            ],
+            "explanation": "Hạng 3 sao: từ 70 đến dưới 90 điểm.",
+        },
+        {
+            "prompt": "Bộ tiêu chí OCOP gồm những phần nào?",
+            "options": [("Sản phẩm và sức mạnh cộng đồng", True), ("Khả năng tiếp thị", True), ("Giá bán lẻ", False)],
+            "explanation": "Phần A, B và C: sức mạnh cộng đồng, khả năng tiếp thị, chất lượng sản phẩm.",
+        },
+    ]
+}
+QUIZ_BODY = body([("paragraph", "<p>Ôn tập bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP.</p>")], QUIZ)
+
+
+class LessonFactory(PageFactory):
+    class Meta:
+        model = LessonPage
+
+    sequence = factory.Sequence(int)
+    title = factory.LazyAttribute(lambda o: f"Bài {o.sequence}: Đăng ký hợp tác xã")
+    slug = factory.LazyAttribute(lambda o: f"bai-{o.sequence}")
+    estimated_minutes = 20
+    parent = factory.SubFactory(CourseFactory)
+    body = body([("paragraph", "<p>Hợp tác xã đăng ký kinh doanh tại cơ quan đăng ký cấp tỉnh.</p>")])
+
+    class Params:
+        with_quiz = factory.Trait(body=QUIZ_BODY)
+
+    @classmethod
+    def _create(cls, model_class, *args, sequence=None, **kwargs):
+        return super()._create(model_class, *args, **kwargs)

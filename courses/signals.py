@@ -1,0 +1,5 @@
+from . import services
+
+
+def course_published(sender, instance, **kwargs):
+    services.course_trainers_sync(course=instance)

@@ -1,0 +1,91 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from accounts.factories import UserFactory
+from accounts.roles import Role
+from courses.factories import CourseFactory, LessonFactory, TrackFactory
+from courses.models import CoursePage
+
+
+def test_catalog_lists_courses_by_track(client, course, text_lesson):
+    catalog = course.get_parent().get_parent()
+    html = client.get(catalog.url).content.decode()
+    assert course.title in html
+    assert "Chủ thể sản xuất, kinh doanh" in html
+    assert "1 bài học" in html
+
+
+def test_course_page_lists_lessons_in_tree_order(client, course, text_lesson, quiz_lesson):
+    html = client.get(course.url).content.decode()
+    assert html.index(text_lesson.title) < html.index(quiz_lesson.title)
+
+
+def test_lesson_page_never_sends_the_correct_answers(client, quiz_lesson):
+    learner = UserFactory()
+    client.force_login(learner)
+    html = client.get(quiz_lesson.url).content.decode()
+    assert "Từ 70 đến dưới 90 điểm" in html
+    assert "correct" not in html.lower().replace("not correct", "")
+    assert "Hạng 3 sao: từ 70 đến dưới 90 điểm." not in html  # explanations come after answering
+
+
+def test_enrolled_only_course_shows_outline_to_everyone_and_lessons_to_allowed_users(client, db):
+    course = CourseFactory(access=CoursePage.Access.ENROLLED)
+    lesson = LessonFactory(parent=course, title="Phương án kinh doanh của hợp tác xã")
+
+    assert lesson.title in client.get(course.url).content.decode()
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
+
+    client.force_login(UserFactory())
+    assert client.get(lesson.url).status_code == 403
+
+    from courses.services import course_access_grant
+
+    learner = UserFactory()
+    course_access_grant(course=course, user=learner)
+    client.force_login(learner)
+    assert client.get(lesson.url).status_code == 200
+
+    client.force_login(UserFactory(role=Role.TRAINER))
+    assert client.get(lesson.url).status_code == 200
+
+
+def _catalog_of_size(courses, lessons_each):
+    track = TrackFactory()
+    for _index in range(courses):
+        course = CourseFactory(parent=track)
+        for _lesson in range(lessons_each):
+            LessonFactory(parent=course)
+    return track.get_parent()
+
+
+@pytest.mark.parametrize("courses", [3, 30])
+def test_catalog_runs_a_constant_number_of_queries(client, db, django_assert_max_num_queries, courses):
+    catalog = _catalog_of_size(courses, 2)
+    client.get(catalog.url)
+    with django_assert_max_num_queries(10):
+        response = client.get(catalog.url)
+    assert len(re.findall('class="card course-card"', response.content.decode())) == courses
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_course_and_lesson_pages_run_a_constant_number_of_queries(client, db, django_assert_max_num_queries, size):
+    course = CourseFactory()
+    lessons = [LessonFactory(parent=course, with_quiz=index == size - 1) for index in range(size)]
+    learners = [UserFactory() for _learner in range(size)]
+    from courses.services import lesson_complete
+
+    for learner in learners:
+        lesson_complete(user=learner, lesson=lessons[0], course=course)
+    client.force_login(learners[0])
+    client.get(course.url)
+    # Wagtail's routing costs one query per level of the tree; the rest is ours.
+    with django_assert_max_num_queries(17):
+        assert client.get(course.url).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(lessons[1].url).status_code == 200
+    with django_assert_max_num_queries(22):  # the quiz adds the last attempt and the attempts count
+        assert client.get(lessons[-1].url).status_code == 200
