@@ -36,7 +36,6 @@ class CourseIndexFactory(PageFactory):
 class TrackFactory(PageFactory):
     class Meta:
         model = TrackPage
-        django_get_or_create = ("code",)
 
     code = "producers"
     title = "Chủ thể sản xuất, kinh doanh"
@@ -44,9 +43,10 @@ class TrackFactory(PageFactory):
     parent = factory.LazyFunction(_catalog)
 
     @classmethod
-    def _get_or_create(cls, model_class, *args, **kwargs):
+    def _create(cls, model_class, *args, **kwargs):
+        # One page per track code: reuse it.
         existing = model_class.objects.filter(code=kwargs["code"]).first()
-        return existing or cls._create(model_class, *args, **kwargs)
+        return existing or super()._create(model_class, *args, **kwargs)
 
 
 class CourseFactory(PageFactory):

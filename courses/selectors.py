@@ -28,6 +28,7 @@ def _lesson_counts(courses) -> dict[str, dict]:
         LessonPage.objects.live()
         .annotate(course_path=Substr("path", 1, path_length))
         .filter(course_path__in=[course.path for course in courses])
+        .order_by()  # Wagtail orders pages by path, which would split the groups
         .values("course_path")
         .annotate(lessons=Count("id"))
     )
@@ -162,7 +163,7 @@ def _best_scores(lesson_id, users=None) -> list[float]:
     attempts = QuizAttempt.objects.filter(lesson_id=lesson_id)
     if users is not None:
         attempts = attempts.filter(user__in=users)
-    best = attempts.values("user").annotate(best=Max("percent")).values_list("best", flat=True)
+    best = attempts.order_by().values("user").annotate(best=Max("percent")).values_list("best", flat=True)
     return [float(value) for value in best]
 
 

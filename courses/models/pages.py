@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -46,6 +47,37 @@ class CourseIndexPage(FoldedSearchMixin, Page):
 
     class Meta:
         verbose_name = _("course catalog")
+
+    def route(self, request, path_components):
+        """Resolve /track/course/lesson/ in one query instead of two per level.
+
+        Wagtail walks the tree one child at a time; below the catalog every
+        page is served as is (no routable pages), so fetching the pages whose
+        slugs appear in the path and chaining them by tree path is equivalent.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        candidates = list(
+            Page.objects.filter(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                slug__in=path_components,
+            )
+        )
+        current = self
+        for slug in path_components:
+            current = next(
+                (
+                    page
+                    for page in candidates
+                    if page.slug == slug and page.depth == current.depth + 1 and page.path.startswith(current.path)
+                ),
+                None,
+            )
+            if current is None:
+                raise Http404
+        return current.specific.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import catalog, catalog_search

@@ -1,0 +1,32 @@
+"""The course catalog with 200 courses and a lesson page with its quiz, against the floor view."""
+
+from django.test import Client
+
+from accounts.factories import UserFactory
+from bench.harness import Scenario
+from courses.factories import CourseFactory, LessonFactory, TrackFactory
+
+COURSES = 200
+
+
+def scenarios():
+    tracks = [TrackFactory(code=code, slug=code) for code in ("steering", "officers", "producers")]
+    courses = [CourseFactory(parent=tracks[index % 3]) for index in range(COURSES)]
+    lessons = [LessonFactory(parent=courses[0], with_quiz=index == 2) for index in range(10)]
+    catalog = tracks[0].get_parent()
+
+    client = Client()
+    client.force_login(UserFactory())
+
+    def get(url):
+        def request():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        return request
+
+    floor = get("/bench/floor/")
+    return [
+        Scenario("course catalog", f"{COURSES} courses", get(catalog.url), "plain Django view", floor),
+        Scenario("lesson page with quiz", "10 lessons", get(lessons[2].url), "plain Django view", floor),
+    ]

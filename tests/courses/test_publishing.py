@@ -1,0 +1,125 @@
+"""Who can create, edit, submit, approve and publish lessons in the Wagtail admin."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from accounts.factories import UserFactory
+from accounts.roles import Role
+from courses import services
+from courses.factories import CourseFactory, LessonFactory
+from courses.models import LessonPage
+from courses.review import WORKFLOW_NAME, review_workflow_ensure
+
+
+@pytest.fixture
+def setup(db):
+    review_workflow_ensure()
+    assigned, other = CourseFactory(), CourseFactory()
+    trainer = UserFactory(role=Role.TRAINER)
+    assigned.trainers.set([trainer])
+    services.course_trainers_sync(course=assigned)
+    return {
+        "assigned": assigned,
+        "other": other,
+        "trainer": trainer,
+        "other_trainer": UserFactory(role=Role.TRAINER),
+        "organizer": UserFactory(role=Role.ORGANIZER),
+        "learner": UserFactory(role=Role.LEARNER),
+        "administrator": UserFactory(role=Role.ADMINISTRATOR),
+    }
+
+
+def _lesson_form(title, action):
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "bai-hoc-moi",
+            "estimated_minutes": "20",
+            "body": streamfield([("paragraph", rich_text("<p>Hợp tác xã lập phương án kinh doanh.</p>"))]),
+        }
+    )
+    data[action] = "1"
+    return data
+
+
+def _add_url(course):
+    return reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", course.pk])
+
+
+@pytest.mark.parametrize(
+    ("who", "course", "status"),
+    [
+        ("trainer", "assigned", 200),
+        ("trainer", "other", 302),
+        ("other_trainer", "assigned", 302),
+        ("organizer", "assigned", 302),
+        ("learner", "assigned", 302),
+        ("administrator", "other", 200),
+    ],
+)
+def test_who_may_open_the_new_lesson_form(client, setup, who, course, status):
+    client.force_login(setup[who])
+    assert client.get(_add_url(setup[course])).status_code == status
+
+
+def test_a_trainer_cannot_publish_but_submits_for_review_then_an_administrator_approves(client, setup):
+    client.force_login(setup["trainer"])
+    client.post(_add_url(setup["assigned"]), _lesson_form("Phương án kinh doanh", "action-publish"))
+    lesson = LessonPage.objects.get(title="Phương án kinh doanh")
+    assert not lesson.live
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[lesson.pk]), _lesson_form("Phương án kinh doanh", "action-submit")
+    )
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(lesson.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == WORKFLOW_NAME
+    lesson.refresh_from_db()
+    assert not lesson.live
+
+    # The trainer cannot approve their own lesson.
+    task_state = state.current_task_state
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "approve", task_state.pk])
+    client.post(approve, {"comment": "Tự duyệt"})
+    lesson.refresh_from_db()
+    assert not lesson.live
+
+    client.force_login(setup["administrator"])
+    response = client.post(approve, {"comment": "Nội dung tốt, đồng ý xuất bản."})
+    assert response.status_code in (200, 302)
+    lesson.refresh_from_db()
+    assert lesson.live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_an_administrator_can_request_changes_with_a_comment(client, setup):
+    lesson = LessonFactory(parent=setup["assigned"], live=False)
+    lesson.save_revision(user=setup["trainer"])
+    workflow = lesson.get_workflow()
+    workflow.start(lesson, setup["trainer"])
+    state = WorkflowState.objects.get(object_id=str(lesson.pk))
+
+    client.force_login(setup["administrator"])
+    reject = reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "reject", state.current_task_state.pk])
+    client.post(reject, {"comment": "Bổ sung ví dụ về hợp tác xã."})
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == "Bổ sung ví dụ về hợp tác xã."
+
+
+def test_administrators_publish_directly(client, setup):
+    client.force_login(setup["administrator"])
+    client.post(_add_url(setup["other"]), _lesson_form("Tiếp thị sản phẩm", "action-publish"))
+    assert LessonPage.objects.get(title="Tiếp thị sản phẩm").live
+
+
+def test_a_trainer_edits_only_lessons_of_assigned_courses(client, setup):
+    mine = LessonFactory(parent=setup["assigned"])
+    theirs = LessonFactory(parent=setup["other"])
+    client.force_login(setup["trainer"])
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[theirs.pk])).status_code == 302
