@@ -72,7 +72,7 @@ def catalog_search(query: str, limit: int = 30) -> SearchResults:
     folded = fold(query)
     if not folded:
         return SearchResults()
-    courses = list(CoursePage.objects.live().search(folded, operator="and")[:limit])
+    courses = _annotate_lesson_counts(list(CoursePage.objects.live().search(folded, operator="and")[:limit]))
     lessons = list(LessonPage.objects.live().search(folded, operator="and")[:limit])
     parents = {
         course.path: course

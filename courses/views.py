@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from . import selectors, services
@@ -30,7 +31,7 @@ def _lesson_post(request, lesson, course):
     try:
         if action == "quiz":
             attempt = services.quiz_submit(user=request.user, lesson=lesson, course=course, data=request.POST)
-            values = {"score": attempt.score, "max": attempt.max_score, "percent": attempt.percent}
+            values = {"score": attempt.score, "max": attempt.max_score, "percent": number_format(attempt.percent, 1)}
             if attempt.passed:
                 messages.success(request, _("Passed: %(score)s of %(max)s points (%(percent)s%%).") % values)
             else:

@@ -57,6 +57,15 @@ def test_catalog_page_shows_search_results(client, lessons):
     assert "Bao bì" not in html
 
 
+def test_catalog_page_shows_matching_courses_with_their_lesson_counts(client, lessons):
+    catalog = lessons[0].get_parent().get_parent().get_parent()
+    response = client.get(catalog.url, {"q": "hop tac xa"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Quản trị hợp tác xã" in html
+    assert "3 bài học" in html
+
+
 def test_an_empty_or_symbol_only_query_returns_nothing(lessons):
     assert len(catalog_search("   ")) == 0
     assert len(catalog_search("!!!")) == 0
