@@ -55,7 +55,9 @@ class QuestionBlock(blocks.StructBlock):
     MULTIPLE = "multiple"
 
     kind = blocks.ChoiceBlock(
-        choices=[(SINGLE, _("Single choice")), (MULTIPLE, _("Multiple choice"))], default=SINGLE, label=_("Question type")
+        choices=[(SINGLE, _("Single choice")), (MULTIPLE, _("Multiple choice"))],
+        default=SINGLE,
+        label=_("Question type"),
     )
     prompt = blocks.TextBlock(label=_("Question"))
     options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=8, label=_("Answers"))

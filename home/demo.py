@@ -120,13 +120,19 @@ def demo_users_ensure() -> list[User]:
     return users
 
 
+def demo_user(role: Role) -> User:
+    login = next(login for login in DEMO_LOGINS if login.role == role)
+    return User.objects.get(email=login.email)
+
+
 @transaction.atomic
-def demo_site_build() -> list[User]:
+def demo_site_build(*, with_courses: bool = True) -> list[User]:
+    """The demo program. Tests that need only the site and the users skip the courses."""
     home = site_ensure()
     sync_roles()
     review_workflow_ensure()
     home_page_fill(home)
     users = demo_users_ensure()
-    trainer = next(user for user, login in zip(users, DEMO_LOGINS, strict=True) if login.role == Role.TRAINER)
-    courses_demo_build(home, trainer)
+    if with_courses:
+        courses_demo_build(home, demo_user(Role.TRAINER))
     return users

@@ -64,7 +64,7 @@ def _add_question(page, number, question):
     block = f"body-{number}-value"
     page.locator(f"select[name='{block}-kind']").select_option(question["kind"])
     page.locator(f"textarea[name='{block}-prompt']").fill(question["prompt"])
-    options = page.locator(f"[data-contentpath='options']").last
+    options = page.locator("[data-contentpath='options']").last
     for index, (text, correct) in enumerate(question["options"]):
         if index:
             options.locator("button.c-sf-add-button").last.click()

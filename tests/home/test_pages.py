@@ -73,8 +73,35 @@ def test_unknown_page_gets_the_styled_404(client, demo):
 
 def test_home_and_learner_pages_run_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
     client.get("/")  # Wagtail caches the site's root paths on first use.
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
     client.force_login(demo[Role.LEARNER.value])
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("my_classes")).status_code == 200
+
+
+def test_every_page_of_the_full_demo_answers_each_role(client, db):
+    """The whole demo (site, catalog, tracks, courses, lessons) walked as every role."""
+    from wagtail.models import Page
+
+    from courses.models import CoursePage, LessonPage
+    from home.demo import demo_site_build, demo_user
+
+    demo_site_build()
+    closed_courses = list(CoursePage.objects.filter(access=CoursePage.Access.ENROLLED))
+    assert len(closed_courses) == 3
+    pages = list(Page.objects.live().filter(depth__gt=1).specific())
+    assert len(pages) == 1 + 1 + 3 + 6 + 24
+
+    for role in ROLES:
+        client.logout()
+        if role is not None:
+            client.force_login(demo_user(role))
+        for page in pages:
+            closed = isinstance(page, LessonPage) and any(page.is_descendant_of(c) for c in closed_courses)
+            if not closed or role in STAFF:
+                expected = 200
+            else:
+                expected = 302 if role is None else 403
+            status = client.get(page.url).status_code
+            assert status == expected, f"{page.url_path} as {role}: {status}"
