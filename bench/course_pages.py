@@ -3,7 +3,7 @@
 from django.test import Client
 
 from accounts.factories import UserFactory
-from bench.harness import Scenario
+from bench.harness import Scenario, page_getter
 from courses.factories import CourseFactory, LessonFactory, TrackFactory
 
 COURSES = 200
@@ -18,12 +18,7 @@ def scenarios():
     client = Client()
     client.force_login(UserFactory())
 
-    def get(url):
-        def request():
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-
-        return request
+    get = page_getter(client)
 
     floor = get("/bench/floor/")
     return [

@@ -37,6 +37,19 @@ class Result:
         return self.ours_ms / self.baseline_ms if self.baseline_ms else float("inf")
 
 
+def page_getter(client):
+    """get(url) returns a callable that requests the URL and insists on a 200."""
+
+    def get(url):
+        def request():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        return request
+
+    return get
+
+
 def _time(function) -> float:
     start = time.perf_counter()
     function()

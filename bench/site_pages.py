@@ -2,7 +2,7 @@
 
 from django.test import Client
 
-from bench.harness import Scenario
+from bench.harness import Scenario, page_getter
 from home.demo import demo_site_build
 
 
@@ -10,12 +10,7 @@ def scenarios():
     demo_site_build()
     client = Client()
 
-    def get(url):
-        def request():
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-
-        return request
+    get = page_getter(client)
 
     floor = get("/bench/floor/")
     return [

@@ -53,16 +53,14 @@ class CourseFactory(PageFactory):
     class Meta:
         model = CoursePage
 
-    sequence = factory.Sequence(int)
+    class Params:
+        sequence = factory.Sequence(int)
+
     code = factory.LazyAttribute(lambda o: f"OCOP-SX-{o.sequence:03d}")
     title = factory.LazyAttribute(lambda o: f"Quản trị hợp tác xã và sản phẩm OCOP {o.sequence}")
     slug = factory.LazyAttribute(lambda o: f"khoa-{o.sequence}")
     summary = "Kỹ năng quản lý hợp tác xã, chuẩn bị hồ sơ đăng ký đánh giá sản phẩm OCOP."
     parent = factory.SubFactory(TrackFactory)
-
-    @classmethod
-    def _create(cls, model_class, *args, sequence=None, **kwargs):
-        return super()._create(model_class, *args, **kwargs)
 
 
 QUIZ = {
@@ -90,7 +88,6 @@ class LessonFactory(PageFactory):
     class Meta:
         model = LessonPage
 
-    sequence = factory.Sequence(int)
     title = factory.LazyAttribute(lambda o: f"Bài {o.sequence}: Đăng ký hợp tác xã")
     slug = factory.LazyAttribute(lambda o: f"bai-{o.sequence}")
     estimated_minutes = 20
@@ -98,8 +95,5 @@ class LessonFactory(PageFactory):
     body = body([("paragraph", "<p>Hợp tác xã đăng ký kinh doanh tại cơ quan đăng ký cấp tỉnh.</p>")])
 
     class Params:
+        sequence = factory.Sequence(int)
         with_quiz = factory.Trait(body=QUIZ_BODY)
-
-    @classmethod
-    def _create(cls, model_class, *args, sequence=None, **kwargs):
-        return super()._create(model_class, *args, **kwargs)

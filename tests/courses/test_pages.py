@@ -89,3 +89,23 @@ def test_course_and_lesson_pages_run_a_constant_number_of_queries(client, db, dj
         assert client.get(lessons[1].url).status_code == 200
     with django_assert_max_num_queries(18):  # the quiz adds the last attempt and the attempts count
         assert client.get(lessons[-1].url).status_code == 200
+
+
+def test_administrators_grant_course_access_in_the_admin(client, db):
+    from courses.models import CourseAccess
+
+    course = CourseFactory(access=CoursePage.Access.ENROLLED)
+    learner = UserFactory(first_name="Lan", last_name="Nguyễn Thị")
+    administrator = UserFactory(role=Role.ADMINISTRATOR)
+    client.force_login(administrator)
+    response = client.post(reverse("course_access:add"), {"user": learner.pk, "course": course.pk})
+    assert response.status_code == 302
+    assert CourseAccess.objects.get(user=learner, course=course).granted_by == administrator
+    again = client.post(reverse("course_access:add"), {"user": learner.pk, "course": course.pk})
+    assert again.status_code == 200  # the form says it exists
+    assert CourseAccess.objects.filter(user=learner, course=course).count() == 1
+    html = client.get(reverse("course_access:index")).content.decode()
+    assert "Nguyễn Thị Lan" in html
+
+    client.force_login(UserFactory(role=Role.TRAINER))
+    assert client.get(reverse("course_access:index")).status_code == 302
