@@ -5,6 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
+    unit = models.ForeignKey(
+        "enrollment.AdministrativeUnit",
+        verbose_name=_("administrative unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+        help_text=_("Organizers see and change the offerings and people of this unit and the units under it."),
+    )
+
     """A person who can sign in.
 
     Vietnamese names are stored the Django way round: ``first_name`` holds the

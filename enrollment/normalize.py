@@ -39,3 +39,111 @@ def fold(value) -> str:
     text = clean_text(value).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+class InvalidValue(ValueError):
+    """A value that cannot be normalised; the message is for people (Vietnamese)."""
+
+
+_DIGITS = re.compile(r"\D+")
+
+# Pre-2018 11-digit mobile prefixes and the 10-digit prefixes that replaced them (2018 renumbering).
+OLD_MOBILE_PREFIXES = {
+    "0162": "032", "0163": "033", "0164": "034", "0165": "035", "0166": "036", "0167": "037", "0168": "038",
+    "0169": "039", "0120": "070", "0121": "079", "0122": "077", "0126": "076", "0128": "078", "0123": "083",
+    "0124": "084", "0125": "085", "0127": "081", "0129": "082", "0186": "056", "0188": "058", "0199": "059",
+}  # fmt: skip
+MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
+
+
+def _digits_of(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # Excel turned the number into a float
+    return _DIGITS.sub("", clean_text(value))
+
+
+def normalize_phone(value) -> str:
+    """One national form for a Vietnamese phone number, "" when empty.
+
+    Accepts 0…, +84…, 84…, 0084…, numbers that lost their leading zero,
+    pre-2018 11-digit mobiles (0168… becomes 038…) and landlines (02x…).
+    """
+    text = clean_text(value)
+    if not text:
+        return ""
+    digits = _digits_of(value)
+    if digits.startswith("0084"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("84") and len(digits) in (11, 12) and not text.lstrip().startswith("0"):
+        digits = "0" + digits[2:]
+    elif not digits.startswith("0") and len(digits) in (9, 10):
+        digits = "0" + digits  # Excel dropped the leading zero
+    if len(digits) == 11 and digits[:4] in OLD_MOBILE_PREFIXES:
+        digits = OLD_MOBILE_PREFIXES[digits[:4]] + digits[4:]
+    if len(digits) == 10 and digits.startswith(MOBILE_PREFIXES):
+        return digits
+    if len(digits) == 11 and digits.startswith("02"):
+        return digits
+    raise InvalidValue(f"Số điện thoại không hợp lệ: “{text}”")
+
+
+def normalize_national_id(value) -> str:
+    """A 12-digit CCCD or a 9-digit CMND, "" when empty.
+
+    Excel drops leading zeros: 10 or 11 digits are a CCCD (whose first three
+    digits are a province code, 001 to 096) and 8 digits a CMND.
+    """
+    text = clean_text(value)
+    if not text:
+        return ""
+    digits = _digits_of(value)
+    if len(digits) != len(text.replace(" ", "").replace(".", "")) and not isinstance(value, int | float):
+        raise InvalidValue(f"Số định danh chỉ gồm chữ số: “{text}”")
+    if len(digits) in (10, 11, 12):
+        digits = digits.zfill(12)
+        if not 1 <= int(digits[:3]) <= 96:
+            raise InvalidValue(f"Số CCCD không hợp lệ (mã tỉnh {digits[:3]}): “{text}”")
+        return digits
+    if len(digits) in (8, 9):
+        return digits.zfill(9)
+    raise InvalidValue(f"Số CCCD phải có 12 chữ số, CMND 9 chữ số: “{text}”")
+
+
+def normalize_email(value) -> str:
+    return clean_text(value).lower()
+
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn make letters
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+
+
+def _letters_and_tones(word: str):
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if char in _TONES:
+            tones.append(_TONES[char])
+        elif unicodedata.combining(char) and letters:
+            base = letters[-1]
+            combined = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ", "u\u031b": "ư"}
+            letters[-1] = combined.get(base + char, base)
+        else:
+            letters.append(char)
+    primary = tuple(_ALPHABET.index(c) if c in _ALPHABET else 100 + ord(c) for c in letters)
+    return primary, tuple(tones)
+
+
+def vietnamese_sort_key(full_name: str):
+    """Sort people the Vietnamese way: by given name (the last word), then the rest,
+    in Vietnamese alphabet order (a ă â b c d đ e ê …), tone marks breaking ties."""
+    words = clean_text(full_name).split(" ")
+    ordered = [words[-1], *words[:-1]] if words else []
+    keys = [_letters_and_tones(word) for word in ordered]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+
+
+def name_sort_key(full_name: str) -> str:
+    """vietnamese_sort_key as a string the database can ORDER BY."""
+    letters, tones = vietnamese_sort_key(full_name)
+    words = ["".join(f"{min(index, 99):02d}" for index in word) for word in letters]
+    return (" ".join(words) + " ~ " + " ".join("".join(map(str, word)) for word in tones))[:400]

@@ -1,0 +1,13 @@
+from .offerings import Enrollment, Offering
+from .people import OcopProduct, Organization, Participant
+from .units import AdministrativeUnit, UnitMapping
+
+__all__ = [
+    "AdministrativeUnit",
+    "Enrollment",
+    "OcopProduct",
+    "Offering",
+    "Organization",
+    "Participant",
+    "UnitMapping",
+]

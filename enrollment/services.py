@@ -1,0 +1,126 @@
+"""Enrollment business rules: participants, offerings' seats, the waiting list, account linking."""
+
+from django.db import transaction
+from django.db.models import Q
+
+from .models import Enrollment, Offering, Participant
+from .normalize import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
+
+ACTIVE = (Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
+
+
+class EnrollmentError(Exception):
+    """A rule refused the action; the message is for people."""
+
+
+def participant_prepare(participant: Participant) -> Participant:
+    """Normalise what people typed and derive the search and sort keys."""
+    participant.full_name = clean_text(participant.full_name)
+    participant.name_key = fold(participant.full_name)
+    participant.sort_key = name_sort_key(participant.full_name)
+    participant.phone = normalize_phone(participant.phone)
+    participant.email = normalize_email(participant.email)
+    participant.national_id = normalize_national_id(participant.national_id)
+    if participant.birth_date and not participant.birth_year:
+        participant.birth_year = participant.birth_date.year
+    return participant
+
+
+@transaction.atomic
+def participant_save(*, participant: Participant) -> Participant:
+    participant_prepare(participant)
+    participant.full_clean(exclude=["name_key", "sort_key"])
+    participant.save()
+    return participant
+
+
+def participant_create(**fields) -> Participant:
+    return participant_save(participant=Participant(**fields))
+
+
+@transaction.atomic
+def participant_link_user(*, user) -> Participant | None:
+    """Link an account to the participant who holds its email (or phone), or create one.
+
+    Rosters create people before they have accounts; when such a person signs
+    up or confirms their email, they become that participant, not a second one.
+    """
+    existing = Participant.objects.filter(user=user).first()
+    if existing:
+        return existing
+    email = normalize_email(user.email)
+    match = (
+        Participant.objects.select_for_update().filter(user__isnull=True).filter(Q(email=email)).first()
+        if email
+        else None
+    )
+    if match is None:
+        return participant_create(full_name=user.get_full_name() or email, email=email, user=user)
+    match.user = user
+    match.save(update_fields=["user", "updated_at"])
+    return match
+
+
+def _registered_count(offering) -> int:
+    return offering.enrollments.filter(status__in=ACTIVE).count()
+
+
+def _has_seat(offering) -> bool:
+    return offering.capacity is None or _registered_count(offering) < offering.capacity
+
+
+@transaction.atomic
+def enrollment_create(*, offering: Offering, participant: Participant, source=Enrollment.Source.STAFF) -> Enrollment:
+    """Enroll a participant: a seat if one is free, otherwise the waiting list.
+
+    The offering row is locked for the count and the insert, so concurrent
+    registrations never exceed the capacity; the unique constraint keeps one
+    enrollment per person and offering.
+    """
+    offering = Offering.objects.select_for_update().get(pk=offering.pk)
+    enrollment = Enrollment.objects.filter(offering=offering, participant=participant).first()
+    if enrollment is not None and enrollment.status != Enrollment.Status.CANCELLED:
+        return enrollment
+    status = Enrollment.Status.REGISTERED if _has_seat(offering) else Enrollment.Status.WAITLISTED
+    if enrollment is None:
+        return Enrollment.objects.create(offering=offering, participant=participant, status=status, source=source)
+    enrollment.status = status
+    enrollment.save(update_fields=["status", "updated_at"])
+    return enrollment
+
+
+def enrollment_register(*, offering: Offering, user) -> Enrollment:
+    """A learner registers on the site."""
+    if offering.status != Offering.Status.OPEN:
+        raise EnrollmentError("Lớp này hiện không nhận đăng ký.")
+    participant = participant_link_user(user=user)
+    return enrollment_create(offering=offering, participant=participant, source=Enrollment.Source.SELF)
+
+
+@transaction.atomic
+def enrollment_cancel(*, enrollment: Enrollment) -> Enrollment:
+    """Cancel, and give a freed seat to the first person on the waiting list."""
+    offering = Offering.objects.select_for_update().get(pk=enrollment.offering_id)
+    enrollment = Enrollment.objects.get(pk=enrollment.pk)
+    had_seat = enrollment.status == Enrollment.Status.REGISTERED
+    enrollment.status = Enrollment.Status.CANCELLED
+    enrollment.save(update_fields=["status", "updated_at"])
+    if had_seat:
+        _promote_waitlisted(offering)
+    return enrollment
+
+
+def _promote_waitlisted(offering: Offering) -> None:
+    while _has_seat(offering):
+        first = offering.enrollments.filter(status=Enrollment.Status.WAITLISTED).order_by("created_at", "pk").first()
+        if first is None:
+            return
+        first.status = Enrollment.Status.REGISTERED
+        first.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def enrollment_complete(*, enrollment: Enrollment) -> Enrollment:
+    enrollment.status = Enrollment.Status.COMPLETED
+    enrollment.save(update_fields=["status", "updated_at"])
+    return enrollment
