@@ -41,7 +41,7 @@ def fold(value) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
-class InvalidValue(ValueError):
+class InvalidValueError(ValueError):
     """A value that cannot be normalised; the message is for people (Vietnamese)."""
 
 
@@ -84,7 +84,7 @@ def normalize_phone(value) -> str:
         return digits
     if len(digits) == 11 and digits.startswith("02"):
         return digits
-    raise InvalidValue(f"Số điện thoại không hợp lệ: “{text}”")
+    raise InvalidValueError(f"Số điện thoại không hợp lệ: “{text}”")
 
 
 def normalize_national_id(value) -> str:
@@ -98,15 +98,15 @@ def normalize_national_id(value) -> str:
         return ""
     digits = _digits_of(value)
     if len(digits) != len(text.replace(" ", "").replace(".", "")) and not isinstance(value, int | float):
-        raise InvalidValue(f"Số định danh chỉ gồm chữ số: “{text}”")
+        raise InvalidValueError(f"Số định danh chỉ gồm chữ số: “{text}”")
     if len(digits) in (10, 11, 12):
         digits = digits.zfill(12)
         if not 1 <= int(digits[:3]) <= 96:
-            raise InvalidValue(f"Số CCCD không hợp lệ (mã tỉnh {digits[:3]}): “{text}”")
+            raise InvalidValueError(f"Số CCCD không hợp lệ (mã tỉnh {digits[:3]}): “{text}”")
         return digits
     if len(digits) in (8, 9):
         return digits.zfill(9)
-    raise InvalidValue(f"Số CCCD phải có 12 chữ số, CMND 9 chữ số: “{text}”")
+    raise InvalidValueError(f"Số CCCD phải có 12 chữ số, CMND 9 chữ số: “{text}”")
 
 
 def normalize_email(value) -> str:

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from enrollment.normalize import (
-    InvalidValue,
+    InvalidValueError,
     fold,
     name_sort_key,
     normalize_national_id,
@@ -44,7 +44,7 @@ def test_phone_numbers_in_every_vietnamese_form(raw, expected):
 
 @pytest.mark.parametrize("raw", ["12345", "0612345678", "091234567890", "abc", "+1 415 555 0100"])
 def test_impossible_phone_numbers_are_refused_in_vietnamese(raw):
-    with pytest.raises(InvalidValue, match="Số điện thoại không hợp lệ"):
+    with pytest.raises(InvalidValueError, match="Số điện thoại không hợp lệ"):
         normalize_phone(raw)
 
 
@@ -72,7 +72,7 @@ def test_national_ids_including_those_that_lost_leading_zeros(raw, expected):
 
 @pytest.mark.parametrize("raw", ["1234567", "0010890123456", "099089012345", "00108901234X"])
 def test_impossible_national_ids_are_refused(raw):
-    with pytest.raises(InvalidValue):
+    with pytest.raises(InvalidValueError):
         normalize_national_id(raw)
 
 

@@ -7,7 +7,7 @@ from accounts.factories import UserFactory
 from enrollment import services
 from enrollment.factories import OfferingFactory, ParticipantFactory
 from enrollment.models import Enrollment, Participant
-from enrollment.normalize import InvalidValue
+from enrollment.normalize import InvalidValueError
 
 REGISTERED, WAITLISTED, CANCELLED = (
     Enrollment.Status.REGISTERED,
@@ -29,7 +29,7 @@ def test_participant_create_normalises_what_people_type(db):
 
 
 def test_participant_create_refuses_a_bad_phone_and_writes_nothing(db):
-    with pytest.raises(InvalidValue):
+    with pytest.raises(InvalidValueError):
         services.participant_create(full_name="Trần Văn Đức", phone="12345")
     assert not Participant.objects.exists()
 
