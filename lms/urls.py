@@ -6,14 +6,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as courses_views
-from home import views as home_views
+from enrollment import views as enrollment_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("allauth.urls")),
     path("ngon-ngu/", set_language, name="set_language"),
-    path("lop-cua-toi/", home_views.my_classes, name="my_classes"),
+    path("lop-cua-toi/", enrollment_views.my_classes, name="my_classes"),
+    path("lop/<str:code>/", enrollment_views.offering_detail, name="offering_detail"),
+    path("lop/<str:code>/dang-ky/", enrollment_views.offering_register, name="offering_register"),
+    path("lop/<str:code>/huy/", enrollment_views.offering_cancel, name="offering_cancel"),
     path("hoc-tap/", courses_views.my_learning, name="my_learning"),
 ]
 

@@ -71,13 +71,10 @@ def test_unknown_page_gets_the_styled_404(client, demo):
     assert "Không tìm thấy trang" in response.content.decode()
 
 
-def test_home_and_learner_pages_run_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+def test_home_page_runs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
     client.get("/")  # Wagtail caches the site's root paths on first use.
     with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
-    client.force_login(demo[Role.LEARNER.value])
-    with django_assert_max_num_queries(5):
-        assert client.get(reverse("my_classes")).status_code == 200
 
 
 def test_every_page_of_the_full_demo_answers_each_role(client, db):

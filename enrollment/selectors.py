@@ -1,0 +1,35 @@
+"""Reads shared by the enrollment pages. Each runs a fixed number of queries."""
+
+from django.utils import timezone
+
+from .models import Enrollment, Offering
+
+
+def learner_enrollments(user) -> list[Enrollment]:
+    participant = getattr(user, "participant", None) if user.is_authenticated else None
+    if participant is None:
+        return []
+    return list(
+        Enrollment.objects.filter(participant=participant)
+        .exclude(status=Enrollment.Status.CANCELLED)
+        .select_related("offering__unit", "offering__course")
+        .order_by("-offering__starts_on")
+    )
+
+
+def open_offerings(exclude_ids=(), limit=20) -> list[Offering]:
+    today = timezone.localdate()
+    return list(
+        Offering.objects.filter(status=Offering.Status.OPEN, ends_on__gte=today)
+        .exclude(pk__in=exclude_ids)
+        .select_related("unit", "course")
+        .order_by("starts_on", "code")[:limit]
+    )
+
+
+def offering_seats_taken(offering) -> int:
+    return offering.enrollments.filter(status__in=(Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)).count()
+
+
+def offering_has_started(offering) -> bool:
+    return offering.starts_on <= timezone.localdate()
