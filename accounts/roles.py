@@ -30,6 +30,20 @@ ROLE_PERMISSIONS = {
     ],
     Role.ORGANIZER: [
         "wagtailadmin.access_admin",
+        # Within their own unit (enrollment/scope.py narrows every list and form).
+        "enrollment.view_administrativeunit",
+        "enrollment.add_organization",
+        "enrollment.change_organization",
+        "enrollment.view_organization",
+        "enrollment.add_participant",
+        "enrollment.change_participant",
+        "enrollment.view_participant",
+        "enrollment.add_offering",
+        "enrollment.change_offering",
+        "enrollment.view_offering",
+        "enrollment.add_enrollment",
+        "enrollment.change_enrollment",
+        "enrollment.view_enrollment",
     ],
     Role.LEARNER: [],
 }

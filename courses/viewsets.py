@@ -26,8 +26,5 @@ class CourseAccessViewSet(ModelViewSet):
     list_filter = ["course"]
     search_fields = ["user__first_name", "user__last_name", "user__email"]
 
-    def get_queryset(self, request):
-        return CourseAccess.objects.select_related("user", "course", "granted_by")
-
 
 course_access_viewset = CourseAccessViewSet("course_access")

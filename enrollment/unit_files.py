@@ -165,11 +165,78 @@ def _columns(header: list, scheme: str) -> tuple[dict[str, int], list[str]]:
     return found, errors
 
 
+class _Rows:
+    """Checks the data rows one by one, collecting the errors."""
+
+    def __init__(self, header: list, columns: dict[str, int]):
+        self.header, self.columns = header, columns
+        self.errors: list[str] = []
+
+    def label(self, field: str) -> str:
+        index = self.columns[field]
+        return f"cột “{clean_text(self.header[index])}” ({get_column_letter(index + 1)})"
+
+    def error(self, number: int, field: str, message: str):
+        self.errors.append(f"Dòng {number}, {self.label(field)}: {message}.")
+
+    def cell(self, values: list, field: str):
+        index = self.columns.get(field)
+        return values[index] if index is not None and index < len(values) else None
+
+    def unit(self, number: int, values: list, level: str, types: tuple[str, ...]) -> dict | None:
+        """{"code", "name", "type", "row", "full_name"} from the row's code and name columns, or None."""
+        code_field, name_field = f"{level}_code", f"{level}_name"
+        code, problem = _code(self.cell(values, code_field), level)
+        if problem:
+            self.error(number, code_field, problem)
+        full_name = _cell_text(self.cell(values, name_field))
+        if not full_name:
+            self.error(number, name_field, "trống, cần tên")
+            return None
+        unit_type, name = split_type(full_name, types)
+        if unit_type is None and level != "commune":  # a commune's type may also come from “Cấp”
+            kinds = ", ".join(kind.capitalize() for kind in types)
+            self.error(number, name_field, f"không rõ loại đơn vị của “{full_name}” (tên phải bắt đầu bằng {kinds})")
+            return None
+        if unit_type and not name:
+            self.error(number, name_field, f"“{full_name}” chỉ có loại đơn vị, thiếu tên")
+            return None
+        if problem:
+            return None
+        return {"code": code, "name": name, "type": unit_type, "row": number, "full_name": full_name}
+
+    def commune_type(self, number: int, values: list, commune: dict) -> dict | None:
+        """The commune with its type settled between its name and the “Cấp” column, or None."""
+        kinds = "Phường, Xã, Thị trấn hoặc Đặc khu"
+        level_text = _cell_text(self.cell(values, "commune_type"))
+        level_type, rest = split_type(level_text, COMMUNE_TYPES) if level_text else (None, "")
+        if level_text and (level_type is None or rest):
+            self.error(number, "commune_type", f"không rõ cấp “{level_text}” (cần {kinds})")
+            return None
+        if level_type and commune["type"] and level_type != commune["type"]:
+            self.error(number, "commune_type", f"cấp “{level_text}” không khớp với tên “{commune['full_name']}”")
+            return None
+        if commune["type"] is None and level_type is None:
+            self.error(
+                number,
+                "commune_name",
+                f"không rõ loại đơn vị của “{commune['full_name']}” "
+                f"(tên phải bắt đầu bằng {kinds}, hoặc ghi loại ở cột “Cấp”)",
+            )
+            return None
+        commune["type"] = commune["type"] or level_type
+        return commune
+
+
+def _without_full_name(unit: dict) -> dict:
+    return {key: value for key, value in unit.items() if key != "full_name"}
+
+
 def read_unit_file(path, scheme: str) -> dict:
     """The units in a GSO/NSO list of one province, in the layout `units_load` takes.
 
-    Besides that layout the dict has "scheme", "rows" (data rows read) and, on each unit,
-    the "row" it came from. Raises UnitFileError listing every problem found.
+    Besides that layout the dict has "source" (the file name), "scheme", "rows" (data rows
+    read) and, on each unit, the "row" it came from. Raises UnitFileError listing every problem.
     """
     if scheme not in REQUIRED:
         raise ValueError(f"unknown scheme {scheme!r}")
@@ -179,58 +246,26 @@ def read_unit_file(path, scheme: str) -> dict:
     rows = _read_rows(path)
     if not rows or not any(_cell_text(value) for value in rows[0]):
         raise UnitFileError([f"Tệp “{path.name}”: dòng 1 phải là dòng tiêu đề (“Mã TP”, “Tỉnh / Thành Phố” …)."])
-    header = rows[0]
-    columns, errors = _columns(header, scheme)
+    columns, errors = _columns(rows[0], scheme)
     if errors:
         raise UnitFileError(errors)
 
-    def label(field):
-        index = columns[field]
-        return f"cột “{clean_text(header[index])}” ({get_column_letter(index + 1)})"
-
-    provinces = {}  # code -> province dict, first row first
-    districts = {}  # code -> district dict
+    check = _Rows(rows[0], columns)
+    provinces = {}  # code -> the province as first seen
+    districts = {}  # code -> the district as first seen
     district_codes = {}  # folded full name -> district code
-    communes = {}  # code -> commune dict
-    row_errors = []
+    communes = {}  # code -> commune
     data_rows = 0
     for number, values in enumerate(rows[1:], start=2):
         if not any(_cell_text(value) for value in values):
             continue
         data_rows += 1
-        values = list(values) + [None] * (len(header) - len(values))
-
-        def cell(field, values=values):
-            return values[columns[field]] if field in columns else None
-
-        def error(field, message, number=number):
-            row_errors.append(f"Dòng {number}, {label(field)}: {message}.")
-
-        def unit(level, code_field, name_field, types, number=number):
-            code, problem = _code(cell(code_field), level)
-            if problem:
-                error(code_field, problem)
-            full_name = _cell_text(cell(name_field))
-            if not full_name:
-                error(name_field, "trống, cần tên")
-                return None
-            unit_type, name = split_type(full_name, types)
-            if unit_type is None and level != "commune":
-                kinds = ", ".join(t.capitalize() for t in types)
-                error(name_field, f"không rõ loại đơn vị của “{full_name}” (tên phải bắt đầu bằng {kinds})")
-                return None
-            if unit_type and not name:
-                error(name_field, f"“{full_name}” chỉ có loại đơn vị, thiếu tên")
-                return None
-            if problem:
-                return None
-            return {"code": code, "name": name, "type": unit_type, "row": number, "full_name": full_name}
-
-        province = unit("province", "province_code", "province_name", PROVINCE_TYPES)
+        province = check.unit(number, values, "province", PROVINCE_TYPES)
         if province:
             first = provinces.setdefault(province["code"], province)
             if fold(first["full_name"]) != fold(province["full_name"]):
-                error(
+                check.error(
+                    number,
                     "province_name",
                     f"mã tỉnh {province['code']} ở dòng {first['row']} là “{first['full_name']}”, "
                     f"ở đây lại là “{province['full_name']}”",
@@ -238,76 +273,56 @@ def read_unit_file(path, scheme: str) -> dict:
 
         district = None
         if scheme == PRE_2025:
-            district = unit("district", "district_code", "district_name", DISTRICT_TYPES)
+            district = check.unit(number, values, "district", DISTRICT_TYPES)
             if district:
                 key = fold(district["full_name"])
                 first = districts.setdefault(district["code"], district)
                 other_code = district_codes.setdefault(key, district["code"])
                 if fold(first["full_name"]) != key:
-                    error(
+                    check.error(
+                        number,
                         "district_name",
                         f"mã quận/huyện {district['code']} ở dòng {first['row']} là “{first['full_name']}”, "
                         f"ở đây lại là “{district['full_name']}”",
                     )
                     district = None
                 elif other_code != district["code"]:
-                    other = districts[other_code]
-                    error(
+                    check.error(
+                        number,
                         "district_code",
-                        f"“{district['full_name']}” ở dòng {other['row']} có mã {other_code}, "
+                        f"“{district['full_name']}” ở dòng {districts[other_code]['row']} có mã {other_code}, "
                         f"ở đây lại là mã {district['code']}",
                     )
                     district = None
 
-        commune = unit("commune", "commune_code", "commune_name", COMMUNE_TYPES)
+        commune = check.unit(number, values, "commune", COMMUNE_TYPES)
         if commune:
-            level_text = _cell_text(cell("commune_type"))
-            level_type, rest = split_type(level_text, COMMUNE_TYPES) if level_text else (None, "")
-            kinds = "Phường, Xã, Thị trấn hoặc Đặc khu"
-            if level_text and (level_type is None or rest):
-                error("commune_type", f"không rõ cấp “{level_text}” (cần {kinds})")
-                commune = None
-            elif level_type and commune["type"] and level_type != commune["type"]:
-                error("commune_type", f"cấp “{level_text}” không khớp với tên “{commune['full_name']}”")
-                commune = None
-            elif commune["type"] is None and level_type is None:
-                error(
-                    "commune_name",
-                    f"không rõ loại đơn vị của “{commune['full_name']}” "
-                    f"(tên phải bắt đầu bằng {kinds}, hoặc ghi loại ở cột “Cấp”)",
-                )
-                commune = None
-            elif commune["type"] is None:
-                commune["type"] = level_type
+            commune = check.commune_type(number, values, commune)
         if commune:
             first = communes.setdefault(commune["code"], commune)
             if first is not commune:
-                error("commune_code", f"mã xã {commune['code']} đã có ở dòng {first['row']}")
-            elif scheme == PRE_2025 and district:
+                check.error(number, "commune_code", f"mã xã {commune['code']} đã có ở dòng {first['row']}")
+            elif district:
                 commune["district"] = district["code"]
 
     if len(provinces) > 1:
         found = "; ".join(
-            f"mã {code} “{province['full_name']}” (từ dòng {province['row']})" for code, province in provinces.items()
+            f"mã {code} “{unit['full_name']}” (từ dòng {unit['row']})" for code, unit in provinces.items()
         )
-        row_errors.insert(0, f"Tệp có {len(provinces)} tỉnh/thành phố: {found}. Mỗi tệp chỉ được chứa một tỉnh.")
+        check.errors.insert(0, f"Tệp có {len(provinces)} tỉnh/thành phố: {found}. Mỗi tệp chỉ được chứa một tỉnh.")
     if not data_rows:
-        row_errors.append(f"Tệp “{path.name}” không có dòng dữ liệu nào dưới dòng tiêu đề.")
-    if row_errors:
-        raise UnitFileError(row_errors)
+        check.errors.append(f"Tệp “{path.name}” không có dòng dữ liệu nào dưới dòng tiêu đề.")
+    if check.errors:
+        raise UnitFileError(check.errors)
 
-    def strip(unit):
-        return {key: value for key, value in unit.items() if key != "full_name"}
-
-    province = strip(next(iter(provinces.values())))
-    commune_rows = [strip(commune) for commune in communes.values()]
+    commune_rows = [_without_full_name(commune) for commune in communes.values()]
     return {
         "source": path.name,
         "scheme": scheme,
         "rows": data_rows,
-        "province": province,
+        "province": _without_full_name(next(iter(provinces.values()))),
         "pre_2025": {
-            "districts": [strip(district) for district in districts.values()] if scheme == PRE_2025 else [],
+            "districts": [_without_full_name(district) for district in districts.values()],
             "communes": commune_rows if scheme == PRE_2025 else [],
         },
         "current": {"communes": commune_rows if scheme == CURRENT else []},

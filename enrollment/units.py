@@ -35,14 +35,20 @@ def units_load(data: dict, apps=global_apps) -> dict[str, int]:
             added["units"] += 1
         return existing[key]
 
+    # The province exists in a scheme only if the data has units of that
+    # scheme: codes changed in 2025, so "27" before is not "27" after.
     province = data["province"]
-    old_root = ensure(PRE_2025, "province", province, None)
-    new_root = ensure(CURRENT, "province", province, None)
-    districts = {row["code"]: ensure(PRE_2025, "district", row, old_root) for row in data["pre_2025"]["districts"]}
-    for row in data["pre_2025"]["communes"]:
-        ensure(PRE_2025, "commune", row, districts[row["district"]])
-    for row in data["current"]["communes"]:
-        ensure(CURRENT, "commune", row, new_root)
+    pre_2025 = data.get("pre_2025") or {"districts": [], "communes": []}
+    current = data.get("current") or {"communes": []}
+    if pre_2025["districts"] or pre_2025["communes"]:
+        old_root = ensure(PRE_2025, "province", province, None)
+        districts = {row["code"]: ensure(PRE_2025, "district", row, old_root) for row in pre_2025["districts"]}
+        for row in pre_2025["communes"]:
+            ensure(PRE_2025, "commune", row, districts[row["district"]])
+    if current["communes"]:
+        new_root = ensure(CURRENT, "province", province, None)
+        for row in current["communes"]:
+            ensure(CURRENT, "commune", row, new_root)
 
     pairs = set(Mapping.objects.values_list("old_id", "new_id"))
     new_rows = []

@@ -41,6 +41,7 @@ class AdministrativeUnit(models.Model):
         verbose_name = _("administrative unit")
         verbose_name_plural = _("administrative units")
         ordering = ["scheme", "path"]
+        permissions = [("manage_all_units", _("Can see and change the data of every administrative unit"))]
         constraints = [models.UniqueConstraint(fields=["scheme", "code"], name="unique_unit_code_per_scheme")]
         indexes = [models.Index(fields=["scheme", "path"])]
 

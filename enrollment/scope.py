@@ -1,0 +1,58 @@
+"""Which administrative units a staff member works in.
+
+Administrators (permission enrollment.manage_all_units) see everything. An
+organizer sees their unit and the units under it; a current-scheme commune
+also covers the pre-2025 communes that became part of it, and a province
+covers both schemes.
+"""
+
+from django.db.models import Q
+
+from .models import AdministrativeUnit, UnitMapping
+
+ALL = None
+
+
+def visible_unit_ids(user):
+    """A queryset of unit ids, or ALL."""
+    if user.has_perm("enrollment.manage_all_units"):
+        return ALL
+    unit = user.unit
+    if unit is None:
+        return AdministrativeUnit.objects.none().values("id")
+    if unit.level == AdministrativeUnit.Level.PROVINCE:
+        return AdministrativeUnit.objects.filter(path__startswith=unit.path).values("id")
+    own = AdministrativeUnit.objects.filter(scheme=unit.scheme, path__startswith=unit.path)
+    if unit.scheme == AdministrativeUnit.Scheme.CURRENT:
+        mapped = UnitMapping.objects.filter(new__in=own.values("id")).values("old_id")
+        return AdministrativeUnit.objects.filter(Q(pk__in=own.values("id")) | Q(pk__in=mapped)).values("id")
+    return own.values("id")
+
+
+def scope_offerings(user, queryset):
+    ids = visible_unit_ids(user)
+    return queryset if ids is ALL else queryset.filter(unit__in=ids)
+
+
+def scope_units(user, queryset):
+    ids = visible_unit_ids(user)
+    return queryset if ids is ALL else queryset.filter(pk__in=ids)
+
+
+def scope_by_unit(user, queryset):
+    ids = visible_unit_ids(user)
+    return queryset if ids is ALL else queryset.filter(unit__in=ids)
+
+
+def scope_participants(user, queryset):
+    """People of the organizer's units, and people enrolled in their units' offerings."""
+    ids = visible_unit_ids(user)
+    if ids is ALL:
+        return queryset
+    enrolled = queryset.model.objects.filter(enrollments__offering__unit__in=ids).values("id")
+    return queryset.filter(Q(unit__in=ids) | Q(pk__in=enrolled))
+
+
+def scope_enrollments(user, queryset):
+    ids = visible_unit_ids(user)
+    return queryset if ids is ALL else queryset.filter(offering__unit__in=ids)

@@ -1,0 +1,237 @@
+"""Staff screens in the Wagtail admin: units, organizations, participants, offerings, enrollments.
+
+Every list, form and object lookup goes through a scope function
+(enrollment/scope.py), so an organizer only ever reaches their own units.
+"""
+
+import re
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import scope, services
+from .models import AdministrativeUnit, Enrollment, Offering, Organization, Participant
+from .normalize import fold
+
+UNIT_FIELDS = {"unit": scope.scope_units}
+
+
+class ScopedMixin:
+    scope = None  # a function (user, queryset) -> queryset, set by the viewset
+
+    def scoped(self, queryset):
+        return self.scope(self.request.user, queryset) if self.scope else queryset
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scoped(self.model._default_manager.all()), pk=self.kwargs[self.pk_url_kwarg])
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        for name, narrow in UNIT_FIELDS.items():
+            if name in form.fields:
+                form.fields[name].queryset = narrow(self.request.user, form.fields[name].queryset)
+        if "offering" in form.fields:
+            form.fields["offering"].queryset = scope.scope_offerings(
+                self.request.user, form.fields["offering"].queryset
+            )
+        if "participant" in form.fields:
+            form.fields["participant"].queryset = scope.scope_participants(
+                self.request.user, form.fields["participant"].queryset
+            )
+        return form
+
+
+class ScopedIndexView(ScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset())
+
+
+class ScopedEditView(ScopedMixin, generic.EditView):
+    pass
+
+
+class ScopedCreateView(ScopedMixin, generic.CreateView):
+    pass
+
+
+class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedMixin, generic.InspectView):
+    pass
+
+
+class ScopedViewSet(ModelViewSet):
+    scope = None
+    list_select_related = ()
+    index_view_class = ScopedIndexView
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(scope=type(self).scope, **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = self.model._default_manager.select_related(*self.list_select_related)
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Viewing only, whatever other permissions a user holds."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view",) and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+# Participants -----------------------------------------------------------------
+
+
+class ParticipantFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Participant
+        fields = {"unit": ["exact"], "category": ["exact"], "organization__kind": ["exact"]}
+
+
+class ParticipantIndexView(ScopedIndexView):
+    def search_queryset(self, queryset):
+        """Name without diacritics, phone in any form, national ID or email."""
+        if not self.is_searching:
+            return queryset
+        query = self.search_query
+        condition = Q(name_key__contains=fold(query))
+        digits = re.sub(r"\D", "", query)
+        if len(digits) >= 4:
+            condition |= Q(phone__contains=digits.lstrip("0").removeprefix("84")) | Q(national_id__contains=digits)
+        if "@" in query:
+            condition |= Q(email__icontains=query.strip())
+        return queryset.filter(condition)
+
+
+class ParticipantCreateView(ScopedCreateView):
+    def save_instance(self):
+        return services.participant_save(participant=self.form.save(commit=False))
+
+
+class ParticipantEditView(ScopedEditView):
+    def save_instance(self):
+        return services.participant_save(participant=self.form.save(commit=False))
+
+
+class ParticipantViewSet(ScopedViewSet):
+    name = "participants"
+    model = Participant
+    scope = staticmethod(scope.scope_participants)
+    index_view_class = ParticipantIndexView
+    add_view_class = ParticipantCreateView
+    edit_view_class = ParticipantEditView
+    icon = "user"
+    menu_label = _("Participants")
+    form_fields = [
+        "full_name", "gender", "birth_date", "birth_year", "phone", "email", "national_id",
+        "position", "organization", "unit", "category",
+    ]  # fmt: skip
+    list_display = ["full_name", "birth_year", "phone", "organization", "unit", "category"]
+    filterset_class = ParticipantFilterSet
+    search_fields = ["full_name"]
+    inspect_view_enabled = True
+    list_select_related = ("organization", "unit")
+
+
+# Organizations ----------------------------------------------------------------
+
+
+class OrganizationViewSet(ScopedViewSet):
+    name = "organizations"
+    model = Organization
+    scope = staticmethod(scope.scope_by_unit)
+    icon = "group"
+    menu_label = _("Organizations")
+    form_fields = ["kind", "name", "tax_code", "unit"]
+    list_display = ["name", "kind", "tax_code", "unit"]
+    list_select_related = ("unit",)
+    list_filter = ["kind"]
+    search_fields = ["name", "tax_code"]
+
+
+# Offerings and enrollments ------------------------------------------------------
+
+
+class OfferingViewSet(ScopedViewSet):
+    name = "offerings"
+    model = Offering
+    scope = staticmethod(scope.scope_offerings)
+    icon = "date"
+    menu_label = _("Classes and events")
+    form_fields = [
+        "code", "kind", "title", "course", "track", "unit", "venue", "starts_on", "ends_on", "capacity",
+        "status", "organizers", "trainers",
+    ]  # fmt: skip
+    list_display = ["code", "title", "kind", "unit", "starts_on", "status", Column("capacity", label=_("Capacity"))]
+    list_select_related = ("unit",)
+    list_filter = ["kind", "status", "track"]
+    search_fields = ["code", "title"]
+    inspect_view_enabled = True
+    form_widgets = {"starts_on": AdminDateInput, "ends_on": AdminDateInput}
+
+
+class EnrollmentCreateView(ScopedCreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.enrollment_create(
+            offering=data["offering"], participant=data["participant"], source=Enrollment.Source.STAFF
+        )
+
+
+class EnrollmentViewSet(ScopedViewSet):
+    name = "enrollments"
+    model = Enrollment
+    scope = staticmethod(scope.scope_enrollments)
+    add_view_class = EnrollmentCreateView
+    icon = "list-ul"
+    menu_label = _("Enrollments")
+    form_fields = ["offering", "participant", "status"]
+    list_display = ["participant", "offering", "status", "source", "created_at"]
+    list_select_related = ("participant", "offering")
+    list_filter = ["status", "source", "offering"]
+    search_fields = ["participant__full_name", "offering__code"]
+
+
+# Units --------------------------------------------------------------------------
+
+
+class UnitViewSet(ScopedViewSet):
+    """Read-only: units come from the statistics office lists (load_units)."""
+
+    name = "units"
+    model = AdministrativeUnit
+    scope = staticmethod(scope.scope_units)
+    icon = "site"
+    menu_label = _("Administrative units")
+    list_display = ["name", "type", "code", "scheme", "parent"]
+    list_filter = ["scheme", "level", "type"]
+    search_fields = ["name", "code"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["scheme", "level", "code", "name", "type", "parent"]
+    form_fields = ["name"]
+    list_select_related = ("parent",)
+
+
+class TrainingViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Training")
+    menu_icon = "group"
+    menu_order = 200
+    items = (OfferingViewSet, EnrollmentViewSet, ParticipantViewSet, OrganizationViewSet, UnitViewSet)

@@ -1,0 +1,122 @@
+"""Staff screens: organizers of two units never see each other's data; lists run fixed queries."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.factories import UserFactory
+from accounts.roles import Role
+from enrollment import services
+from enrollment.factories import OfferingFactory, ParticipantFactory
+from enrollment.models import AdministrativeUnit, Participant
+
+CURRENT, PRE = AdministrativeUnit.Scheme.CURRENT, AdministrativeUnit.Scheme.PRE_2025
+
+
+@pytest.fixture
+def two_units(db):
+    bat_trang = AdministrativeUnit.objects.get(scheme=CURRENT, name="Bát Tràng")
+    hong_ha = AdministrativeUnit.objects.get(scheme=CURRENT, name="Hồng Hà")
+    people = {
+        "a": services.participant_create(full_name="Nguyễn Văn Gốm", unit=bat_trang, phone="0912000001"),
+        "b": services.participant_create(full_name="Trần Thị Sông Hồng", unit=hong_ha, phone="0912000002"),
+    }
+    offerings = {
+        "a": OfferingFactory(unit=bat_trang, title="Hội nghị OCOP Bát Tràng"),
+        "b": OfferingFactory(unit=hong_ha),
+    }
+    organizers = {
+        "a": UserFactory(role=Role.ORGANIZER, unit=bat_trang),
+        "b": UserFactory(role=Role.ORGANIZER, unit=hong_ha),
+    }
+    return {"people": people, "offerings": offerings, "organizers": organizers}
+
+
+def test_organizers_list_only_their_units_people_and_offerings(client, two_units):
+    client.force_login(two_units["organizers"]["a"])
+    people = client.get(reverse("participants:index")).content.decode()
+    assert "Nguyễn Văn Gốm" in people and "Trần Thị Sông Hồng" not in people
+    offerings = client.get(reverse("offerings:index")).content.decode()
+    assert two_units["offerings"]["a"].code in offerings and two_units["offerings"]["b"].code not in offerings
+
+
+def test_organizers_cannot_open_another_units_records(client, two_units):
+    client.force_login(two_units["organizers"]["a"])
+    other_person = two_units["people"]["b"]
+    other_offering = two_units["offerings"]["b"]
+    assert client.get(reverse("participants:edit", args=[other_person.pk])).status_code == 404
+    assert client.get(reverse("offerings:edit", args=[other_offering.pk])).status_code == 404
+    response = client.post(reverse("participants:edit", args=[other_person.pk]), {"full_name": "Đổi tên trái phép"})
+    assert response.status_code == 404
+    other_person.refresh_from_db()
+    assert other_person.full_name == "Trần Thị Sông Hồng"
+
+
+def test_an_organizer_can_only_pick_their_own_units_in_forms(client, two_units):
+    client.force_login(two_units["organizers"]["a"])
+    form = client.get(reverse("offerings:add")).context["form"]
+    choices = form.fields["unit"].queryset
+    assert choices.filter(scheme=CURRENT).get().name == "Bát Tràng"
+    assert set(choices.filter(scheme=PRE).values_list("name", flat=True)) >= {"Bát Tràng"}
+    assert not choices.filter(name="Hồng Hà").exists()
+
+
+def test_a_current_commune_covers_the_old_communes_that_became_part_of_it(client, two_units):
+    old_bat_trang = AdministrativeUnit.objects.get(scheme=PRE, name="Bát Tràng")
+    person = services.participant_create(full_name="Lê Văn Men", unit=old_bat_trang, phone="0912000003")
+    client.force_login(two_units["organizers"]["a"])
+    assert client.get(reverse("participants:edit", args=[person.pk])).status_code == 200
+
+
+def test_administrators_see_every_unit(client, two_units):
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    people = client.get(reverse("participants:index")).content.decode()
+    assert "Nguyễn Văn Gốm" in people and "Trần Thị Sông Hồng" in people
+
+
+@pytest.mark.parametrize("role", [Role.LEARNER, Role.TRAINER])
+def test_learners_and_trainers_do_not_reach_the_people_lists(client, two_units, role):
+    client.force_login(UserFactory(role=role))
+    assert client.get(reverse("participants:index")).status_code == 302
+
+
+def test_search_finds_people_without_diacritics_by_phone_and_by_id(client, two_units):
+    services.participant_create(full_name="Đỗ Thị Ngọc Ánh", national_id="001089012345", phone="0389123456")
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    index = reverse("participants:index")
+    assert "Đỗ Thị Ngọc Ánh" in client.get(index, {"q": "do thi ngoc anh"}).content.decode()
+    assert "Đỗ Thị Ngọc Ánh" in client.get(index, {"q": "+84 389 123 456"}).content.decode()
+    assert "Đỗ Thị Ngọc Ánh" in client.get(index, {"q": "089012345"}).content.decode()
+    assert "Đỗ Thị Ngọc Ánh" not in client.get(index, {"q": "nguyen"}).content.decode()
+
+
+def test_units_are_read_only_even_for_administrators(client, db):
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    unit = AdministrativeUnit.objects.get(scheme=CURRENT, name="Bát Tràng")
+    assert client.get(reverse("units:index")).status_code == 200
+    assert client.get(reverse("units:edit", args=[unit.pk])).status_code in (302, 403)
+
+
+def test_staff_add_a_participant_to_an_offering_through_the_service(client, two_units):
+    client.force_login(two_units["organizers"]["a"])
+    offering = two_units["offerings"]["a"]
+    response = client.post(
+        reverse("enrollments:add"),
+        {"offering": offering.pk, "participant": two_units["people"]["a"].pk, "status": "registered"},
+    )
+    assert response.status_code == 302
+    assert offering.enrollments.get().source == "staff"
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_participant_and_offering_lists_run_a_constant_number_of_queries(
+    client, db, django_assert_max_num_queries, size
+):
+    unit = AdministrativeUnit.objects.get(scheme=CURRENT, name="Bát Tràng")
+    ParticipantFactory.create_batch(size, unit=unit)
+    OfferingFactory.create_batch(size, unit=unit)
+    client.force_login(UserFactory(role=Role.ORGANIZER, unit=unit))
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("participants:index")).status_code == 200
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("offerings:index")).status_code == 200
+    assert Participant.objects.count() == size
