@@ -14,6 +14,8 @@ from accounts.roles import Role, sync_roles
 from accounts.services import user_create
 from courses.demo import courses_demo_build
 from courses.review import review_workflow_ensure
+from enrollment.demo import enrollment_demo_build
+from enrollment.units import hanoi_units_load
 
 from .models import HomePage
 
@@ -129,10 +131,12 @@ def demo_user(role: Role) -> User:
 def demo_site_build(*, with_courses: bool = True) -> list[User]:
     """The demo program. Tests that need only the site and the users skip the courses."""
     home = site_ensure()
+    hanoi_units_load()  # a data migration loads them; a flushed test database needs them again
     sync_roles()
     review_workflow_ensure()
     home_page_fill(home)
     users = demo_users_ensure()
     if with_courses:
         courses_demo_build(home, demo_user(Role.TRAINER))
+        enrollment_demo_build(organizer=demo_user(Role.ORGANIZER), learner=demo_user(Role.LEARNER))
     return users

@@ -1,0 +1,83 @@
+"""An organizer opens a conference with two seats; three learners register; a cancellation promotes the third."""
+
+from playwright.sync_api import expect
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from enrollment.models import Enrollment
+from home.demo import DEMO_PASSWORD
+
+CODE = "HN-2026-BT-09"
+TITLE = "Hội nghị triển khai OCOP xã Bát Tràng"
+
+
+def _log_in(page, email, next_url):
+    page.goto(f"/tai-khoan/login/?next={next_url}")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD if email.endswith("@ocop.example") else DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, live_server, screenshot):
+    learners = [
+        UserFactory(email=f"hoc.vien.{index}@htx-battrang.example", first_name=given, last_name=family)
+        for index, (family, given) in enumerate([("Nguyễn Thị", "Hằng"), ("Trần Văn", "Đức"), ("Lê Thị", "Ánh")])
+    ]
+
+    # The organizer creates the conference in the admin.
+    _log_in(page, "tochuc@ocop.example", "/admin/")
+    page.get_by_role("button", name="Đào tạo").click()
+    page.get_by_role("link", name="Lớp, hội nghị, tham quan").click()
+    page.get_by_role("link", name="Thêm hoạt động đào tạo").first.click()
+    # Wagtail marks required labels with "*", so fields are found by id.
+    page.locator("#id_code").fill(CODE)
+    page.locator("#id_kind").select_option("conference")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_unit").select_option(label="Xã Bát Tràng")
+    page.locator("#id_venue").fill("Hội trường UBND xã Bát Tràng")
+    page.locator("#id_starts_on").fill("2026-12-20")
+    page.locator("#id_ends_on").fill("2026-12-20")
+    page.locator("#id_capacity").fill("2")
+    page.locator("#id_status").select_option("open")
+    screenshot(page, "organizer-creates-conference")
+    page.get_by_role("button", name="Tạo", exact=True).click()
+    expect(page.get_by_text(CODE).first).to_be_visible()
+    screenshot(page, "organizer-offerings")
+
+    # Three learners register on the site, each in their own browser.
+    contexts = []
+    for learner in learners:
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+        contexts.append(context)
+        learner_page = context.new_page()
+        _log_in(learner_page, learner.email, f"/lop/{CODE}/")
+        expect(learner_page.get_by_role("heading", name=TITLE)).to_be_visible()
+        learner_page.get_by_role("button", name="Đăng ký tham dự").or_(
+            learner_page.get_by_role("button", name="Vào danh sách chờ")
+        ).click()
+        screenshot(learner_page, f"learner-{learner.first_name}")
+    statuses = dict(Enrollment.objects.filter(offering__code=CODE).values_list("participant__user__email", "status"))
+    assert statuses == {
+        learners[0].email: "registered",
+        learners[1].email: "registered",
+        learners[2].email: "waitlisted",
+    }
+    third = contexts[2].pages[0]
+    expect(third.get_by_text("Bạn đang trong danh sách chờ")).to_be_visible()
+
+    # The first cancels; the third gets the seat.
+    first = contexts[0].pages[0]
+    first.get_by_role("button", name="Huỷ đăng ký").click()
+    expect(first.get_by_text("Đã huỷ đăng ký của bạn.")).to_be_visible()
+    third.reload()
+    expect(third.get_by_text("Bạn đã đăng ký lớp này.")).to_be_visible()
+    screenshot(third, "third-learner-promoted")
+    for context in contexts:
+        context.close()
+
+    # The organizer sees the list.
+    page.goto("/admin/")
+    page.get_by_role("button", name="Đào tạo").click()
+    page.get_by_role("link", name="Ghi danh").click()
+    expect(page.get_by_text("Trần Văn Đức")).to_be_visible()
+    expect(page.get_by_text("Lê Thị Ánh")).to_be_visible()
+    screenshot(page, "organizer-enrollments")
