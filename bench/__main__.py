@@ -10,7 +10,7 @@ from pathlib import Path
 
 import django
 
-SCENARIO_MODULES = ["bench.site_pages", "bench.course_pages"]
+SCENARIO_MODULES = ["bench.site_pages", "bench.course_pages", "bench.participant_list"]
 
 
 def main() -> int:

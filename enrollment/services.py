@@ -124,3 +124,68 @@ def enrollment_complete(*, enrollment: Enrollment) -> Enrollment:
     enrollment.status = Enrollment.Status.COMPLETED
     enrollment.save(update_fields=["status", "updated_at"])
     return enrollment
+
+
+MERGEABLE_FIELDS = [
+    "full_name", "gender", "birth_date", "birth_year", "phone", "email", "national_id",
+    "position", "organization", "unit", "category",
+]  # fmt: skip
+UNIQUE_FIELDS = ["phone", "email", "national_id"]
+
+
+def _value(participant, field):
+    return getattr(participant, f"{field}_id" if field in ("organization", "unit") else field)
+
+
+@transaction.atomic
+def participant_merge(*, survivor: Participant, duplicate: Participant, take: set[str] = frozenset(), by=None):
+    """Merge `duplicate` into `survivor` and delete it.
+
+    `take` names the fields whose value comes from the duplicate; every other
+    field keeps the survivor's value, or the duplicate's where the survivor
+    has none. Enrollments move to the survivor (where both were enrolled in
+    the same offering, the survivor's stays). The account moves if the
+    survivor has none. The merge is logged with the duplicate's details.
+    """
+    from .models import ParticipantMerge
+
+    if survivor.pk == duplicate.pk:
+        raise EnrollmentError("Không thể gộp một người với chính họ.")
+    survivor, duplicate = (
+        Participant.objects.select_for_update().get(pk=survivor.pk),
+        Participant.objects.select_for_update().get(pk=duplicate.pk),
+    )
+    unknown = set(take) - set(MERGEABLE_FIELDS)
+    if unknown:
+        raise EnrollmentError(f"Trường không gộp được: {', '.join(sorted(unknown))}")
+    snapshot = {field: _value(duplicate, field) for field in MERGEABLE_FIELDS}
+    snapshot["birth_date"] = snapshot["birth_date"].isoformat() if snapshot["birth_date"] else None
+    chosen = {}
+    for field in MERGEABLE_FIELDS:
+        mine, theirs = _value(survivor, field), _value(duplicate, field)
+        if theirs not in (None, "") and (field in take or mine in (None, "")):
+            chosen[field] = theirs
+    # Free the duplicate's unique values before the survivor takes them.
+    Participant.objects.filter(pk=duplicate.pk).update(phone="", email="", national_id="")
+    for field, value in chosen.items():
+        setattr(survivor, f"{field}_id" if field in ("organization", "unit") else field, value)
+    user = duplicate.user
+    if user is not None and survivor.user_id is None:
+        Participant.objects.filter(pk=duplicate.pk).update(user=None)
+        survivor.user = user
+    participant_save(participant=survivor)
+
+    already = set(Enrollment.objects.filter(participant=survivor).values_list("offering_id", flat=True))
+    moving = Enrollment.objects.filter(participant=duplicate).exclude(offering_id__in=already)
+    moved = moving.update(participant=survivor)
+    Enrollment.objects.filter(participant=duplicate).delete()
+    log = ParticipantMerge.objects.create(
+        survivor=survivor,
+        merged_name=duplicate.full_name,
+        merged_data=snapshot,
+        choices=sorted(chosen),
+        enrollments_moved=moved,
+        merged_by=by,
+    )
+    duplicate.delete()
+    return log

@@ -6,14 +6,17 @@ Every list, form and object lookup goes through a scope function
 
 import re
 
+import django_filters
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import AdminDateInput
+from wagtail.admin.widgets import AdminDateInput, Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import scope, services
@@ -101,9 +104,15 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 class ParticipantFilterSet(WagtailFilterSet):
+    # Typed, not a drop-down: a province has hundreds of units in two schemes.
+    unit_name = django_filters.CharFilter(label=_("Administrative unit"), method="filter_unit_name")
+
     class Meta:
         model = Participant
-        fields = {"unit": ["exact"], "category": ["exact"], "organization__kind": ["exact"]}
+        fields = {"category": ["exact"], "organization__kind": ["exact"]}
+
+    def filter_unit_name(self, queryset, name, value):
+        return queryset.filter(unit__name_key__contains=fold(value)) if value else queryset
 
 
 class ParticipantIndexView(ScopedIndexView):
@@ -130,6 +139,13 @@ class ParticipantEditView(ScopedEditView):
     def save_instance(self):
         return services.participant_save(participant=self.form.save(commit=False))
 
+    @cached_property
+    def header_more_buttons(self):
+        merge = Button(
+            _("Merge a duplicate"), url=reverse("participants:merge", args=[self.object.pk]), icon_name="resubmit"
+        )
+        return [*super().header_more_buttons, merge]
+
 
 class ParticipantViewSet(ScopedViewSet):
     name = "participants"
@@ -149,6 +165,14 @@ class ParticipantViewSet(ScopedViewSet):
     search_fields = ["full_name"]
     inspect_view_enabled = True
     list_select_related = ("organization", "unit")
+    list_per_page = 50
+
+    def get_urlpatterns(self):
+        from django.urls import path
+
+        from .merge_views import ParticipantMergeView
+
+        return super().get_urlpatterns() + [path("<int:pk>/merge/", ParticipantMergeView.as_view(), name="merge")]
 
 
 # Organizations ----------------------------------------------------------------

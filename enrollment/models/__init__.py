@@ -1,5 +1,5 @@
 from .offerings import Enrollment, Offering
-from .people import OcopProduct, Organization, Participant
+from .people import OcopProduct, Organization, Participant, ParticipantMerge
 from .units import AdministrativeUnit, UnitMapping
 
 __all__ = [
@@ -9,5 +9,6 @@ __all__ = [
     "Offering",
     "Organization",
     "Participant",
+    "ParticipantMerge",
     "UnitMapping",
 ]

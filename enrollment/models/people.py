@@ -111,3 +111,27 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.full_name
+
+
+class ParticipantMerge(models.Model):
+    """A record of two participants merged into one: who, when, what was kept."""
+
+    survivor = models.ForeignKey(
+        Participant, verbose_name=_("kept"), null=True, on_delete=models.SET_NULL, related_name="merges"
+    )
+    merged_name = models.CharField(_("merged person"), max_length=150)
+    merged_data = models.JSONField(_("merged person's details"))
+    choices = models.JSONField(_("values taken from the merged person"))
+    enrollments_moved = models.PositiveIntegerField(_("enrollments moved"), default=0)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("merged by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("merged at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant merge")
+        verbose_name_plural = _("participant merges")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.survivor}"

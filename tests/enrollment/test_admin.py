@@ -120,3 +120,9 @@ def test_participant_and_offering_lists_run_a_constant_number_of_queries(
     with django_assert_max_num_queries(11):
         assert client.get(reverse("offerings:index")).status_code == 200
     assert Participant.objects.count() == size
+
+
+def test_participants_filter_by_unit_name_typed_without_diacritics(client, two_units):
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    html = client.get(reverse("participants:index"), {"unit_name": "bat trang"}).content.decode()
+    assert "Nguyễn Văn Gốm" in html and "Trần Thị Sông Hồng" not in html
