@@ -35,8 +35,11 @@ def scenarios():
     client.force_login(UserFactory(role=Role.ADMINISTRATOR))
     get = page_getter(client)
     floor = get("/bench/floor/")
+    size = f"50 of {PEOPLE:,}"
     return [
-        Scenario("participant list (admin), page 1", f"50 of {PEOPLE:,}", get("/admin/participants/"), "plain Django view", floor, runs=15),
-        Scenario("participant list (admin), page 1000", f"50 of {PEOPLE:,}", get("/admin/participants/?p=1000"), "plain Django view", floor, runs=15),
-        Scenario("participant search without diacritics", f"{PEOPLE:,} people", get("/admin/participants/?q=nguyen+thi+hong"), "plain Django view", floor, runs=15),
+        Scenario("participant list (admin), page 1", size, get("/admin/participants/"), "plain Django view", floor, 15),
+        Scenario("participant list (admin), page 1000", size, get("/admin/participants/?p=1000"), "plain Django view",
+                 floor, 15),
+        Scenario("participant search, no diacritics", f"{PEOPLE:,} people", get("/admin/participants/?q=nguyen+thi"),
+                 "plain Django view", floor, 15),
     ]  # fmt: skip
