@@ -56,3 +56,8 @@ def scope_participants(user, queryset):
 def scope_enrollments(user, queryset):
     ids = visible_unit_ids(user)
     return queryset if ids is ALL else queryset.filter(offering__unit__in=ids)
+
+
+def scope_products(user, queryset):
+    ids = visible_unit_ids(user)
+    return queryset if ids is ALL else queryset.filter(organization__unit__in=ids)

@@ -20,7 +20,7 @@ from wagtail.admin.widgets import AdminDateInput, Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import scope, services
-from .models import AdministrativeUnit, Enrollment, Offering, Organization, Participant
+from .models import AdministrativeUnit, Enrollment, OcopProduct, Offering, Organization, Participant
 from .normalize import fold
 
 UNIT_FIELDS = {"unit": scope.scope_units}
@@ -43,6 +43,10 @@ class ScopedMixin:
         if "offering" in form.fields:
             form.fields["offering"].queryset = scope.scope_offerings(
                 self.request.user, form.fields["offering"].queryset
+            )
+        if "organization" in form.fields:
+            form.fields["organization"].queryset = scope.scope_by_unit(
+                self.request.user, form.fields["organization"].queryset
             )
         if "participant" in form.fields:
             form.fields["participant"].queryset = scope.scope_participants(
@@ -191,6 +195,19 @@ class OrganizationViewSet(ScopedViewSet):
     search_fields = ["name", "tax_code"]
 
 
+class OcopProductViewSet(ScopedViewSet):
+    name = "ocop_products"
+    model = OcopProduct
+    scope = staticmethod(scope.scope_products)
+    icon = "pick"
+    menu_label = _("OCOP products")
+    form_fields = ["organization", "name", "stars", "year"]
+    list_display = ["name", "organization", "stars", "year"]
+    list_filter = ["stars", "year"]
+    search_fields = ["name", "organization__name"]
+    list_select_related = ("organization",)
+
+
 # Offerings and enrollments ------------------------------------------------------
 
 
@@ -258,4 +275,11 @@ class TrainingViewSetGroup(ModelViewSetGroup):
     menu_label = _("Training")
     menu_icon = "group"
     menu_order = 200
-    items = (OfferingViewSet, EnrollmentViewSet, ParticipantViewSet, OrganizationViewSet, UnitViewSet)
+    items = (
+        OfferingViewSet,
+        EnrollmentViewSet,
+        ParticipantViewSet,
+        OrganizationViewSet,
+        OcopProductViewSet,
+        UnitViewSet,
+    )

@@ -126,3 +126,26 @@ def test_participants_filter_by_unit_name_typed_without_diacritics(client, two_u
     client.force_login(UserFactory(role=Role.ADMINISTRATOR))
     html = client.get(reverse("participants:index"), {"unit_name": "bat trang"}).content.decode()
     assert "Nguyễn Văn Gốm" in html and "Trần Thị Sông Hồng" not in html
+
+
+def test_organizers_record_ocop_products_of_their_units_organizations(client, two_units):
+    from enrollment.factories import OrganizationFactory
+    from enrollment.models import OcopProduct
+
+    bat_trang = two_units["organizers"]["a"].unit
+    cooperative = OrganizationFactory(name="HTX Gốm sứ Bát Tràng", unit=bat_trang)
+    elsewhere = OrganizationFactory(name="HTX Sông Hồng", unit=two_units["organizers"]["b"].unit)
+    client.force_login(two_units["organizers"]["a"])
+    form = client.get(reverse("ocop_products:add")).context["form"]
+    assert list(form.fields["organization"].queryset) == [cooperative]
+    response = client.post(
+        reverse("ocop_products:add"),
+        {"organization": cooperative.pk, "name": "Bình gốm men lam", "stars": 4, "year": 2024},
+    )
+    assert response.status_code == 302
+    assert OcopProduct.objects.get().organization == cooperative
+    response = client.post(
+        reverse("ocop_products:add"), {"organization": elsewhere.pk, "name": "Trà sen", "stars": 3, "year": 2024}
+    )
+    assert response.status_code == 200
+    assert OcopProduct.objects.count() == 1
