@@ -29,19 +29,21 @@ def visible_unit_ids(user):
     return own.values("id")
 
 
-def scope_offerings(user, queryset):
-    ids = visible_unit_ids(user)
-    return queryset if ids is ALL else queryset.filter(unit__in=ids)
+def _within(lookup):
+    """A scope function keeping the rows whose `lookup` is a visible unit."""
+
+    def scope(user, queryset):
+        ids = visible_unit_ids(user)
+        return queryset if ids is ALL else queryset.filter(**{f"{lookup}__in": ids})
+
+    return scope
 
 
-def scope_units(user, queryset):
-    ids = visible_unit_ids(user)
-    return queryset if ids is ALL else queryset.filter(pk__in=ids)
-
-
-def scope_by_unit(user, queryset):
-    ids = visible_unit_ids(user)
-    return queryset if ids is ALL else queryset.filter(unit__in=ids)
+scope_units = _within("pk")
+scope_by_unit = _within("unit")  # offerings, organizations
+scope_offerings = scope_by_unit
+scope_enrollments = _within("offering__unit")
+scope_products = _within("organization__unit")
 
 
 def scope_participants(user, queryset):
@@ -51,13 +53,3 @@ def scope_participants(user, queryset):
         return queryset
     enrolled = queryset.model.objects.filter(enrollments__offering__unit__in=ids).values("id")
     return queryset.filter(Q(unit__in=ids) | Q(pk__in=enrolled))
-
-
-def scope_enrollments(user, queryset):
-    ids = visible_unit_ids(user)
-    return queryset if ids is ALL else queryset.filter(offering__unit__in=ids)
-
-
-def scope_products(user, queryset):
-    ids = visible_unit_ids(user)
-    return queryset if ids is ALL else queryset.filter(organization__unit__in=ids)
