@@ -94,6 +94,20 @@ class ScopedViewSet(ModelViewSet):
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
+class LinkColumn(Column):
+    """A cell linking somewhere about the row: link_text and get_url(instance)."""
+
+    cell_template_name = "enrollment/tables/link_cell.html"
+
+    def __init__(self, name, *, link_text, get_url, **kwargs):
+        super().__init__(name, **kwargs)
+        self.link_text, self.get_url = link_text, get_url
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        return {**context, "url": self.get_url(instance), "text": self.link_text}
+
+
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """Viewing only, whatever other permissions a user holds."""
 
@@ -221,7 +235,13 @@ class OfferingViewSet(ScopedViewSet):
         "code", "kind", "title", "course", "track", "unit", "venue", "starts_on", "ends_on", "capacity",
         "status", "organizers", "trainers",
     ]  # fmt: skip
-    list_display = ["code", "title", "kind", "unit", "starts_on", "status", Column("capacity", label=_("Capacity"))]
+    list_display = [
+        "code", "title", "kind", "unit", "starts_on", "status", Column("capacity", label=_("Capacity")),
+        LinkColumn(
+            "enrollments_link", accessor="pk", label=_("Enrollments"), link_text=_("List"),
+            get_url=lambda offering: reverse("enrollments:index") + f"?offering={offering.pk}",
+        ),
+    ]  # fmt: skip
     list_select_related = ("unit",)
     list_filter = ["kind", "status", "track"]
     search_fields = ["code", "title"]

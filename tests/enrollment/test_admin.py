@@ -149,3 +149,14 @@ def test_organizers_record_ocop_products_of_their_units_organizations(client, tw
     )
     assert response.status_code == 200
     assert OcopProduct.objects.count() == 1
+
+
+def test_each_offering_links_to_its_enrollments(client, two_units):
+    offering = two_units["offerings"]["a"]
+    services.enrollment_create(offering=offering, participant=two_units["people"]["a"])
+    client.force_login(two_units["organizers"]["a"])
+    html = client.get(reverse("offerings:index")).content.decode()
+    link = reverse("enrollments:index") + f"?offering={offering.pk}"
+    assert link in html
+    listing = client.get(link).content.decode()
+    assert "Nguyễn Văn Gốm" in listing
