@@ -241,6 +241,10 @@ class OfferingViewSet(ScopedViewSet):
             "enrollments_link", accessor="pk", label=_("Enrollments"), link_text=_("List"),
             get_url=lambda offering: reverse("enrollments:index") + f"?offering={offering.pk}",
         ),
+        LinkColumn(
+            "roster_link", accessor="pk", label=_("Roster"), link_text=_("Import a roster"),
+            get_url=lambda offering: reverse("roster_upload", args=[offering.pk]),
+        ),
     ]  # fmt: skip
     list_select_related = ("unit",)
     list_filter = ["kind", "status", "track"]

@@ -1,3 +1,4 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -11,3 +12,13 @@ register_permission_policy(AdministrativeUnit, ReadOnlyPolicy(AdministrativeUnit
 @hooks.register("register_admin_viewset")
 def register_training_viewsets():
     return TrainingViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_roster_urls():
+    from .roster import views
+
+    return [
+        path("offerings/<int:pk>/roster/", views.roster_upload, name="roster_upload"),
+        path("rosters/<int:pk>/", views.roster_preview, name="roster_preview"),
+    ]

@@ -1,3 +1,4 @@
+from .imports import RosterImport
 from .offerings import Enrollment, Offering
 from .people import OcopProduct, Organization, Participant, ParticipantMerge
 from .units import AdministrativeUnit, UnitMapping
@@ -10,5 +11,6 @@ __all__ = [
     "Organization",
     "Participant",
     "ParticipantMerge",
+    "RosterImport",
     "UnitMapping",
 ]

@@ -172,3 +172,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 DEFAULT_FROM_EMAIL = "Chương trình OCOP <no-reply@ocop.local>"
+
+# Roster uploads: the largest file accepted, in megabytes.
+ROSTER_MAX_UPLOAD_MB = 20
