@@ -245,6 +245,10 @@ class OfferingViewSet(ScopedViewSet):
             "roster_link", accessor="pk", label=_("Roster"), link_text=_("Import a roster"),
             get_url=lambda offering: reverse("roster_upload", args=[offering.pk]),
         ),
+        LinkColumn(
+            "export_link", accessor="pk", label=_("Export"), link_text="XLSX",
+            get_url=lambda offering: reverse("offering_export", args=[offering.pk, "xlsx"]),
+        ),
     ]  # fmt: skip
     list_select_related = ("unit",)
     list_filter = ["kind", "status", "track"]

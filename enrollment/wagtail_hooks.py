@@ -21,4 +21,6 @@ def register_roster_urls():
     return [
         path("offerings/<int:pk>/roster/", views.roster_upload, name="roster_upload"),
         path("rosters/<int:pk>/", views.roster_preview, name="roster_preview"),
+        path("offerings/<int:pk>/export.<str:fmt>", views.offering_export, name="offering_export"),
+        path("participants-export.<str:fmt>", views.participants_export, name="participants_export"),
     ]

@@ -229,12 +229,20 @@ _MALE = {"nam", "male", "m", "trai"}
 _FEMALE = {"nu", "female", "f", "gai"}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, datetime | date):
         value = value.strftime("%d/%m/%Y")
-    return clean_text(value)
+    text = clean_text(value)
+    # Our exports escape cells that a spreadsheet would run as formulas with a
+    # leading apostrophe; read them back as they were.
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
+        text = text[1:]
+    return text
 
 
 def _birth_year(year: int, shown) -> int:

@@ -113,3 +113,40 @@ def roster_preview(request, pk):
         can_import=history.status == RosterImport.Status.PREVIEWED and not errors,
     )  # fmt: skip
     return render(request, "enrollment/roster_preview.html", context)
+
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _download(dataset, fmt, filename):
+    from django.http import Http404, HttpResponse
+
+    from .export import export_bytes
+
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    response = HttpResponse(export_bytes(dataset, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def offering_export(request, pk, fmt):
+    """The offering's enrollments in the layout the importer reads."""
+    from .export import offering_dataset
+
+    if not request.user.has_perm("enrollment.view_enrollment"):
+        raise PermissionDenied
+    offering = get_object_or_404(scope.scope_offerings(request.user, Offering.objects.all()), pk=pk)
+    return _download(offering_dataset(offering), fmt, f"danh-sach-{offering.code}")
+
+
+def participants_export(request, fmt):
+    from .export import roster_dataset
+
+    if not request.user.has_perm("enrollment.view_participant"):
+        raise PermissionDenied
+    people = scope.scope_participants(request.user, Participant.objects.all()).select_related("unit", "organization")
+    return _download(roster_dataset((person, "") for person in people.order_by("sort_key")), fmt, "hoc-vien")
