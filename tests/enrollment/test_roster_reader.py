@@ -349,3 +349,21 @@ def test_numbering_row_section_headings_and_a_first_column_footer(tmp_path):
     roster = read_roster(make_xlsx(tmp_path / "ds.xlsx", rows))
     assert [(row.number, row.full_name) for row in roster.rows] == [(4, "Phan Thị Yến"), (6, "Quách Văn Tài")]
     assert roster.errors == []
+
+
+def test_an_ods_roster_is_read_like_an_xlsx(tmp_path):
+    import tablib
+
+    dataset = tablib.Dataset()
+    for row in [
+        ["DANH SÁCH HỌC VIÊN LỚP TẬP HUẤN OCOP", "", "", ""],
+        ["STT", "Họ và tên", "Năm sinh", "Số điện thoại"],
+        [1, "Phùng Thị Thu Trang", 1986, "0912 000 888"],
+    ]:
+        dataset.append(row)
+    path = tmp_path / "danh-sach.ods"
+    path.write_bytes(dataset.export("ods"))
+    roster = read_roster(path)
+    assert roster.format == "ods"
+    [row] = roster.rows
+    assert (row.full_name, row.birth_year, row.phone) == ("Phùng Thị Thu Trang", 1986, "0912000888")
