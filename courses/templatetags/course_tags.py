@@ -7,9 +7,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def course_catalog_url(context):
-    """The URL of the live course catalog, or "" before one exists."""
+    """The URL of the live course catalog, or "" before one exists (looked up once per request)."""
+    request = context.get("request")
+    if request is not None and hasattr(request, "course_catalog_url"):
+        return request.course_catalog_url
     catalog = CourseIndexPage.objects.live().only("id", "url_path").first()
-    return catalog.get_url(context.get("request")) if catalog else ""
+    url = catalog.get_url(request) if catalog else ""
+    if request is not None:
+        request.course_catalog_url = url
+    return url
 
 
 @register.filter

@@ -4,17 +4,11 @@ from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from enrollment.models import Enrollment
-from home.demo import DEMO_PASSWORD
+
+from .steps import log_in
 
 CODE = "HN-2026-BT-09"
 TITLE = "Hội nghị triển khai OCOP xã Bát Tràng"
-
-
-def _log_in(page, email, next_url):
-    page.goto(f"/tai-khoan/login/?next={next_url}")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD if email.endswith("@ocop.example") else DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, live_server, screenshot):
@@ -24,7 +18,7 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
     ]
 
     # The organizer creates the conference in the admin.
-    _log_in(page, "tochuc@ocop.example", "/admin/")
+    log_in(page, "tochuc@ocop.example", "/admin/")
     page.get_by_role("button", name="Đào tạo").click()
     page.get_by_role("link", name="Lớp, hội nghị, tham quan").click()
     page.get_by_role("link", name="Thêm hoạt động đào tạo").first.click()
@@ -49,7 +43,7 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
         context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
         contexts.append(context)
         learner_page = context.new_page()
-        _log_in(learner_page, learner.email, f"/lop/{CODE}/")
+        log_in(learner_page, learner.email, f"/lop/{CODE}/", password=DEFAULT_PASSWORD)
         expect(learner_page.get_by_role("heading", name=TITLE)).to_be_visible()
         learner_page.get_by_role("button", name="Đăng ký tham dự").or_(
             learner_page.get_by_role("button", name="Vào danh sách chờ")

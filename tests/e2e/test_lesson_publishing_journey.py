@@ -8,7 +8,8 @@ from accounts.models import User
 from courses import services
 from courses.factories import CourseFactory, TrackFactory
 from courses.models import LessonPage
-from home.demo import DEMO_PASSWORD
+
+from .steps import log_in
 
 LESSON_TITLE = "Ghi nhãn sản phẩm của hợp tác xã"
 QUESTIONS = [
@@ -51,13 +52,6 @@ def label_image(tmp_path):
     return path
 
 
-def _log_in(page, email, next_url="/admin/"):
-    page.goto(f"/tai-khoan/login/?next={next_url}")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-
-
 def _add_question(page, number, question):
     page.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Câu hỏi").click()
@@ -83,7 +77,7 @@ def _answer(page, choices):
 
 def test_trainer_writes_administrator_approves_learner_passes(page, course, label_image, screenshot):
     # The trainer opens their course from the admin's page menu and adds a lesson.
-    _log_in(page, "giangvien@ocop.example")
+    log_in(page, "giangvien@ocop.example")
     page.get_by_role("button", name="Trang").click()
     page.get_by_role("link", name=course.title, exact=True).first.click()
     page.get_by_role("link", name="Thêm trang con").click()
@@ -118,7 +112,7 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
 
     # The administrator approves it from the dashboard.
     page.context.clear_cookies()
-    _log_in(page, "quantri@ocop.example")
+    log_in(page, "quantri@ocop.example")
     expect(page.get_by_text(LESSON_TITLE).first).to_be_visible()
     screenshot(page, "administrator-dashboard")
     page.get_by_role("button", name="Thao tác").click()
@@ -135,7 +129,7 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
 
     # A learner finds it without typing diacritics, fails the quiz, then passes.
     page.context.clear_cookies()
-    _log_in(page, "hocvien@ocop.example", next_url="/")
+    log_in(page, "hocvien@ocop.example", next_url="/")
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Khoá học").click()
     page.get_by_label("Tìm khoá học và bài học").fill("ghi nhan san pham hop tac xa")
     page.get_by_role("button", name="Tìm kiếm").click()
