@@ -102,32 +102,67 @@ class Resolution:
         return len(self.current) > 1
 
 
+class UnitResolver:
+    """Resolves many addresses with two queries in all: every commune-level unit (with its
+    parent) is loaded on the first call, the 2025 mapping on the first old commune found.
+    Results are kept per address, so a roster's repeated addresses cost nothing."""
+
+    def __init__(self):
+        self._communes = None  # name_key -> [units]
+        self._targets = None  # old unit pk -> [current units]
+        self._memo = {}
+
+    def resolve(self, text: str) -> Resolution:
+        """Resolve "Xã Bát Tràng, Huyện Gia Lâm, Hà Nội" or "bat trang - gia lam" to units.
+
+        A pre-2025 commune is returned with every current unit that took part
+        of it, the one with the closest name first. A current commune's name
+        resolves to that commune alone.
+        """
+        if text not in self._memo:
+            self._memo[text] = self._resolve(text)
+        return self._memo[text]
+
+    def _resolve(self, text: str) -> Resolution:
+        parts = _parts(text or "")
+        if not parts:
+            return Resolution()
+        communes = self._communes_by_name()
+        first_name = next((part for part in parts if part in communes), None)
+        if first_name is None:
+            return Resolution()
+        named = communes[first_name]
+        old_matches = [unit for unit in named if unit.scheme == PRE_2025]
+        if len(old_matches) > 1:  # the same commune name in several districts: the district decides
+            old_matches = [unit for unit in old_matches if unit.parent and unit.parent.name_key in parts] or old_matches
+        current_matches = [unit for unit in named if unit.scheme == CURRENT]
+        mentions_district = any(unit.parent and unit.parent.name_key in parts for unit in old_matches)
+        if old_matches and (mentions_district or not current_matches):
+            old = old_matches[0]
+            targets = list(self._targets_of().get(old.pk, []))
+            targets.sort(key=lambda unit: -difflib.SequenceMatcher(None, unit.name_key, old.name_key).ratio())
+            return Resolution(old=old, current=targets)
+        return Resolution(old=None, current=current_matches[:1])
+
+    def _communes_by_name(self) -> dict:
+        if self._communes is None:
+            from .models import AdministrativeUnit
+
+            self._communes = {}
+            for unit in AdministrativeUnit.objects.filter(level="commune").select_related("parent").order_by("pk"):
+                self._communes.setdefault(unit.name_key, []).append(unit)
+        return self._communes
+
+    def _targets_of(self) -> dict:
+        if self._targets is None:
+            from .models import UnitMapping
+
+            self._targets = {}
+            for mapping in UnitMapping.objects.select_related("new").order_by("pk"):
+                self._targets.setdefault(mapping.old_id, []).append(mapping.new)
+        return self._targets
+
+
 def unit_resolve(text: str) -> Resolution:
-    """Resolve "Xã Bát Tràng, Huyện Gia Lâm, Hà Nội" or "bat trang - gia lam" to units.
-
-    A pre-2025 commune is returned with every current unit that took part
-    of it, the one with the closest name first. A current commune's name
-    resolves to that commune alone.
-    """
-    from .models import AdministrativeUnit, UnitMapping
-
-    parts = _parts(text or "")
-    if not parts:
-        return Resolution()
-    communes = list(AdministrativeUnit.objects.filter(level="commune", name_key__in=parts).select_related("parent"))
-    if not communes:
-        return Resolution()
-    names = {unit.name_key for unit in communes}
-    first_name = next(part for part in parts if part in names)
-    named = [unit for unit in communes if unit.name_key == first_name]
-    old_matches = [unit for unit in named if unit.scheme == PRE_2025]
-    if len(old_matches) > 1:  # the same commune name in several districts: the district decides
-        old_matches = [unit for unit in old_matches if unit.parent and unit.parent.name_key in parts] or old_matches
-    current_matches = [unit for unit in named if unit.scheme == CURRENT]
-    mentions_district = any(unit.parent and unit.parent.name_key in parts for unit in old_matches)
-    if old_matches and (mentions_district or not current_matches):
-        old = old_matches[0]
-        targets = [mapping.new for mapping in UnitMapping.objects.filter(old=old).select_related("new").order_by("pk")]
-        targets.sort(key=lambda unit: -difflib.SequenceMatcher(None, unit.name_key, old.name_key).ratio())
-        return Resolution(old=old, current=targets)
-    return Resolution(old=None, current=current_matches[:1])
+    """One address; see UnitResolver.resolve. Use a UnitResolver for many."""
+    return UnitResolver().resolve(text)

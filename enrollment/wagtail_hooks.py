@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -21,6 +23,12 @@ def register_roster_urls():
     return [
         path("offerings/<int:pk>/roster/", views.roster_upload, name="roster_upload"),
         path("rosters/<int:pk>/", views.roster_preview, name="roster_preview"),
+        path("rosters/<int:pk>/status/", views.roster_status, name="roster_status"),
         path("offerings/<int:pk>/export.<str:fmt>", views.offering_export, name="offering_export"),
         path("participants-export.<str:fmt>", views.participants_export, name="participants_export"),
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

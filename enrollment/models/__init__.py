@@ -1,4 +1,4 @@
-from .imports import RosterImport
+from .imports import RosterImport, RosterImportRow
 from .offerings import Enrollment, Offering
 from .people import OcopProduct, Organization, Participant, ParticipantMerge
 from .units import AdministrativeUnit, UnitMapping
@@ -12,5 +12,6 @@ __all__ = [
     "Participant",
     "ParticipantMerge",
     "RosterImport",
+    "RosterImportRow",
     "UnitMapping",
 ]

@@ -1,4 +1,5 @@
-"""The history of roster imports: who imported which file into which offering, with what result."""
+"""The history of roster imports: who imported which file into which offering, with what result,
+and the outcome of each row (for the preview, kept for the record)."""
 
 from django.conf import settings
 from django.db import models
@@ -7,9 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 class RosterImport(models.Model):
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Being checked")
         PREVIEWED = "previewed", _("Checked, not imported")
+        IMPORTING = "importing", _("Being imported")
         IMPORTED = "imported", _("Imported")
         REJECTED = "rejected", _("Rejected")
+        FAILED = "failed", _("Failed")
+
+    RUNNING = (Status.CHECKING, Status.IMPORTING)
 
     offering = models.ForeignKey(
         "enrollment.Offering", verbose_name=_("offering"), on_delete=models.CASCADE, related_name="roster_imports"
@@ -19,9 +25,9 @@ class RosterImport(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CHECKING)
     report = models.JSONField(_("result"), default=dict)
-    rows = models.JSONField(default=list, editable=False)  # one outcome per row, for the preview
+    estimated_rows = models.PositiveIntegerField(default=0, editable=False)  # for the progress bar
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
@@ -32,3 +38,37 @@ class RosterImport(models.Model):
 
     def __str__(self):
         return f"{self.original_name} → {self.offering.code}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in self.RUNNING
+
+
+class RosterImportRow(models.Model):
+    """What the check (then the import) made of one row of the file."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        MATCHED = "matched", _("Matched")
+        DUPLICATE = "duplicate", _("Duplicate in file")
+        AMBIGUOUS = "ambiguous", _("Ambiguous")
+        ERROR = "error", _("Error")
+        SKIPPED = "skipped", _("Skipped")
+
+    roster_import = models.ForeignKey(RosterImport, on_delete=models.CASCADE, related_name="rows")
+    row = models.PositiveIntegerField(_("row"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    full_name = models.CharField(_("full name"), max_length=255, blank=True)
+    participant = models.ForeignKey(
+        "enrollment.Participant", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    candidates = models.JSONField(default=list)  # participant ids an ambiguous row may be
+    messages = models.JSONField(default=list)  # errors and warnings, as shown
+
+    class Meta:
+        ordering = ["row"]
+        indexes = [models.Index(fields=["roster_import", "status", "row"])]
+        constraints = [models.UniqueConstraint(fields=["roster_import", "row"], name="roster_row_once")]
+
+    def __str__(self):
+        return f"{self.row}: {self.full_name} ({self.status})"

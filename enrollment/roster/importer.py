@@ -1,10 +1,15 @@
 """Importing a roster into an offering: match people, create the new ones, enroll everyone.
 
-One engine for the admin and the `import_roster` command. Everything is one
-transaction: a file with an invalid row writes nothing unless skip_invalid.
+One engine for the admin and the `import_roster` command. The rows are taken in chunks as the
+reader streams them, so a 100,000-row file never sits in memory as model instances; each chunk
+costs a constant number of queries. Everything runs in one transaction that is rolled back for
+a dry run, and for a file with invalid or ambiguous rows unless skip_invalid: the preview counts
+exactly what the import will do because it *is* the import, undone.
 """
 
 import difflib
+import itertools
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
@@ -12,20 +17,21 @@ from django.db.models import Q
 
 from ..models import Enrollment, Offering, Organization, Participant
 from ..normalize import fold, name_sort_key
-from ..units import unit_resolve
+from ..units import UnitResolver
 
-NEW, MATCHED, DUPLICATE, AMBIGUOUS, ERROR = "new", "matched", "duplicate", "ambiguous", "error"
+NEW, MATCHED, DUPLICATE, AMBIGUOUS, ERROR, SKIPPED = "new", "matched", "duplicate", "ambiguous", "error", "skipped"
 NAME_CONFLICT_RATIO = 0.6  # below this, a key match with a different name is not trusted
+CHUNK_ROWS = 1000
 
 
-@dataclass
+@dataclass(slots=True)
 class RowOutcome:
     row: int
     status: str
     full_name: str
     participant_id: int | None = None
     candidates: list[int] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # the row's errors and warnings, for the preview
 
 
 @dataclass
@@ -45,8 +51,12 @@ class ImportReport:
     def as_json(self) -> dict:
         data = asdict(self)
         data.pop("outcomes")
-        data.pop("written")
         return data
+
+    @property
+    def blocked(self) -> bool:
+        """Invalid or ambiguous rows: nothing is written unless they are skipped."""
+        return bool(self.errors or self.ambiguous)
 
 
 def _organization_kind(name: str) -> str:
@@ -63,192 +73,219 @@ def _organization_kind(name: str) -> str:
     return Organization.Kind.OTHER
 
 
-class _Index:
-    """Known people by national ID, phone, email and (name, birth year)."""
-
-    def __init__(self, people):
-        self.by_key = {}
-        for person in people:
-            self.add(person)
-
-    @staticmethod
-    def keys(national_id, phone, email, name_key, birth_year):
-        keys = [("id", national_id), ("phone", phone), ("email", email)]
-        if name_key and birth_year:
-            keys.append(("name", f"{name_key}|{birth_year}"))
-        return [key for key in keys if key[1]]
-
-    def add(self, person):
-        for key in self.keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
-            self.by_key.setdefault(key, person)
-
-    def find(self, keys):
-        found = []
-        for key in keys:
-            person = self.by_key.get(key)
-            if person is not None and all(person is not other for other in found):
-                found.append(person)
-        return found
+def _keys(national_id, phone, email, name_key, birth_year) -> list[tuple[str, str]]:
+    """The keys a person is matched by, strongest first."""
+    keys = [("id", national_id), ("phone", phone), ("email", email)]
+    if name_key and birth_year:
+        keys.append(("name", f"{name_key}|{birth_year}"))
+    return [key for key in keys if key[1]]
 
 
-def _existing_people(rows):
-    ids = {row.national_id for row in rows if row.national_id}
-    phones = {row.phone for row in rows if row.phone}
-    emails = {row.email for row in rows if row.email}
-    names = {fold(row.full_name) for row in rows if row.full_name}
-    query = Q(national_id__in=ids) | Q(phone__in=phones) | Q(email__in=emails) | Q(name_key__in=names)
-    return list(Participant.objects.filter(query))
+def _row_keys(row):
+    return _keys(row.national_id, row.phone, row.email, fold(row.full_name), row.birth_year)
 
 
 def _conflicting_name(person, row) -> bool:
     return difflib.SequenceMatcher(None, person.name_key, fold(row.full_name)).ratio() < NAME_CONFLICT_RATIO
 
 
-@transaction.atomic
-def roster_import(*, roster, offering: Offering, dry_run=False, skip_invalid=False, decisions=None) -> ImportReport:
-    """Import `roster` (enrollment.roster.reader.Roster) into `offering`.
+def roster_import(
+    *,
+    roster,
+    offering: Offering,
+    dry_run=False,
+    skip_invalid=False,
+    decisions=None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import `roster` (enrollment.roster.reader.Roster, rows a list or a stream) into `offering`.
 
     decisions: {row number: "create" | "skip" | participant id} settles ambiguous rows.
+    progress: called with the number of rows done after each chunk.
+    Raises RosterFileError when the stream turns out to be unreadable further down (nothing written).
     """
-    decisions = decisions or {}
-    rows = list(roster.rows)
-    report = ImportReport(rows=len(rows))
-    index = _Index(_existing_people(rows))
-    in_file = _Index([])
-    units, organizations = {}, {}
-    to_enroll = []  # (outcome, participant)
-
-    for row in rows:
-        outcome = RowOutcome(row.number, NEW, row.full_name)
-        report.outcomes.append(outcome)
-        for error in row.errors:
-            report.errors.append({"row": error.row, "column": error.column, "message": error.message})
-        if row.errors:
-            outcome.status = ERROR
-            continue
-        keys = _Index.keys(row.national_id, row.phone, row.email, fold(row.full_name), row.birth_year)
-        seen = in_file.find(keys)
-        if seen:
-            outcome.status = DUPLICATE
-            report.duplicates_in_file += 1
-            continue
-        found = index.find(keys)
-        decision = decisions.get(row.number)
-        if decision == "skip":
-            outcome.status = "skipped"
-            continue
-        if isinstance(decision, int):
-            found = [person for person in found if person.pk == decision] or list(
-                Participant.objects.filter(pk=decision)
-            )
-        elif decision == "create":
-            found = []
-        elif len(found) > 1 or (found and _conflicting_name(found[0], row)):
-            outcome.status = AMBIGUOUS
-            outcome.candidates = [person.pk for person in found]
-            report.ambiguous.append({"row": row.number, "candidates": outcome.candidates})
-            continue
-        unit = None
-        if row.address:
-            if row.address not in units:
-                units[row.address] = unit_resolve(row.address)
-            resolution = units[row.address]
-            if resolution.found:
-                unit = (resolution.current or [resolution.old])[0]
-                if resolution.ambiguous:
-                    names = ", ".join(str(candidate) for candidate in resolution.current)
-                    report.warnings.append(
-                        {
-                            "row": row.number,
-                            "column": roster.headers.get("address"),
-                            "message": f"Địa chỉ cũ “{row.address}” nay thuộc nhiều đơn vị: {names}; "
-                            f"đã chọn {resolution.current[0]}.",
-                        }
-                    )
-        if found:
-            outcome.status, person = MATCHED, found[0]
-            report.matched += 1
+    with transaction.atomic():
+        importer = _Importer(offering, decisions or {}, headers=roster.headers)
+        rows = iter(roster.rows)
+        while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
+            importer.take(chunk)
+            if progress:
+                progress(importer.report.rows)
+        report = importer.report
+        if dry_run or (report.blocked and not skip_invalid):
+            transaction.set_rollback(True)
+            for outcome in report.outcomes:
+                if outcome.status == NEW:
+                    outcome.participant_id = None  # rolled back
         else:
-            person = Participant(
-                full_name=row.full_name,
-                name_key=fold(row.full_name),
-                sort_key=name_sort_key(row.full_name),
-                gender=row.gender,
-                birth_date=row.birth_date,
-                birth_year=row.birth_year,
-                phone=row.phone,
-                email=row.email,
-                national_id=row.national_id,
-                position=row.position,
-                unit=unit,
-            )
-            if row.organization:
-                key = fold(row.organization)
-                organizations.setdefault(key, row.organization)
-                person._organization_key = key
-            report.created += 1
-        in_file.add(person)
-        to_enroll.append((outcome, person))
-
-    if report.errors and not skip_invalid:
-        report.enrolled = 0
-        return report
-    if report.ambiguous and not skip_invalid:
-        return report
-    if dry_run:
-        _count_enrollments(report, offering, to_enroll)
-        return report
-
-    _write(report, offering, to_enroll, organizations)
-    report.written = True
+            report.written = True
     return report
 
 
-def _count_enrollments(report, offering, to_enroll):
-    enrolled = set(offering.enrollments.values_list("participant_id", flat=True))
-    for _outcome, person in to_enroll:
-        if person.pk and person.pk in enrolled:
-            report.already_enrolled += 1
-        else:
-            report.enrolled += 1
-
-
-def _write(report, offering, to_enroll, organizations):
-    offering = Offering.objects.select_for_update().get(pk=offering.pk)
-    existing = {org.name_key: org for org in Organization.objects.filter(name_key__in=list(organizations))}
-    new_orgs = [
-        Organization(name=name, name_key=key, kind=_organization_kind(name))
-        for key, name in organizations.items()
-        if key not in existing
-    ]
-    for org in Organization.objects.bulk_create(new_orgs):
-        existing[org.name_key] = org
-    new_people = [person for _outcome, person in to_enroll if person.pk is None]
-    for person in new_people:
-        key = getattr(person, "_organization_key", None)
-        if key:
-            person.organization = existing[key]
-    Participant.objects.bulk_create(new_people, batch_size=1000)
-    enrolled = set(offering.enrollments.values_list("participant_id", flat=True))
-    seats = None
-    if offering.capacity is not None:
-        taken = offering.enrollments.filter(
-            status__in=(Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
-        ).count()
-        seats = max(0, offering.capacity - taken)
-    new_enrollments = []
-    for outcome, person in to_enroll:
-        outcome.participant_id = person.pk
-        if person.pk in enrolled:
-            report.already_enrolled += 1
-            continue
-        enrolled.add(person.pk)
-        status = Enrollment.Status.REGISTERED
-        if seats is not None:
-            status = Enrollment.Status.REGISTERED if seats > 0 else Enrollment.Status.WAITLISTED
-            seats -= 1
-        new_enrollments.append(
-            Enrollment(offering=offering, participant=person, status=status, source=Enrollment.Source.ROSTER)
+class _Importer:
+    def __init__(self, offering, decisions, headers):
+        self.offering = Offering.objects.select_for_update().get(pk=offering.pk)
+        self.decisions = decisions
+        self.address_column = headers.get("address") or next(
+            (headers[key] for key in ("address_commune", "address_district") if key in headers), None
         )
-    Enrollment.objects.bulk_create(new_enrollments, batch_size=1000)
-    report.enrolled = len(new_enrollments)
+        self.report = ImportReport()
+        self.seen = {}  # key -> participant pk, for every person already taken from this file
+        self.units = UnitResolver()
+        self.organizations = {}  # name_key -> Organization
+        self.enrolled = set(self.offering.enrollments.values_list("participant_id", flat=True))
+        self.seats = None
+        if self.offering.capacity is not None:
+            taken = self.offering.enrollments.filter(
+                status__in=(Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
+            ).count()
+            self.seats = max(0, self.offering.capacity - taken)
+
+    def take(self, rows):
+        """Match, create and enroll one chunk of rows: a fixed number of queries whatever its size."""
+        report = self.report
+        report.rows += len(rows)
+        known = self._known_people(rows)
+        chunk_seen = {}  # key -> Participant not yet saved, for repeats inside this chunk
+        to_enroll = []  # (outcome, participant)
+        for row in rows:
+            outcome = RowOutcome(row.number, NEW, row.full_name)
+            report.outcomes.append(outcome)
+            if row.errors:
+                outcome.status = ERROR
+                for error in row.errors:
+                    report.errors.append({"row": error.row, "column": error.column, "message": error.message})
+                    outcome.messages.append(f"{error.column}: {error.message}" if error.column else error.message)
+                continue
+            keys = _row_keys(row)
+            if any(key in self.seen or key in chunk_seen for key in keys):
+                outcome.status = DUPLICATE
+                report.duplicates_in_file += 1
+                continue
+            person = self._match(row, keys, known, outcome)
+            if outcome.status in (AMBIGUOUS, SKIPPED):
+                continue
+            if person is None:
+                person = self._new_person(row, outcome)
+                report.created += 1
+            else:
+                outcome.status = MATCHED
+                report.matched += 1
+            for key in keys + _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
+                chunk_seen.setdefault(key, person)
+            to_enroll.append((outcome, person))
+        self._save(to_enroll, chunk_seen)
+
+    def _known_people(self, rows) -> dict:
+        ids, phones, emails, names = set(), set(), set(), set()
+        for row in rows:
+            ids.add(row.national_id)
+            phones.add(row.phone)
+            emails.add(row.email)
+            names.add(fold(row.full_name))
+        decided = [pk for pk in self.decisions.values() if isinstance(pk, int)]
+        query = (
+            Q(national_id__in=ids - {""})
+            | Q(phone__in=phones - {""})
+            | Q(email__in=emails - {""})
+            | Q(name_key__in=names - {""})
+            | Q(pk__in=decided)
+        )
+        known = {}
+        for person in Participant.objects.filter(query).order_by("pk"):
+            known[("pk", person.pk)] = person
+            for key in _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
+                known.setdefault(key, person)
+        return known
+
+    def _match(self, row, keys, known, outcome):
+        """The existing participant the row is, None for a new person; or marks the outcome ambiguous/skipped."""
+        found = list({id(person): person for key in keys if (person := known.get(key))}.values())
+        decision = self.decisions.get(row.number)
+        if decision == "skip":
+            outcome.status = SKIPPED
+            return None
+        if decision == "create":
+            return None
+        if isinstance(decision, int) and ("pk", decision) in known:
+            return known[("pk", decision)]
+        if len(found) > 1 or (found and _conflicting_name(found[0], row)):
+            outcome.status = AMBIGUOUS
+            outcome.candidates = [person.pk for person in found]
+            self.report.ambiguous.append({"row": row.number, "candidates": outcome.candidates})
+            return None
+        return found[0] if found else None
+
+    def _new_person(self, row, outcome) -> Participant:
+        person = Participant(
+            full_name=row.full_name,
+            name_key=fold(row.full_name),
+            sort_key=name_sort_key(row.full_name),
+            gender=row.gender,
+            birth_date=row.birth_date,
+            birth_year=row.birth_year,
+            phone=row.phone,
+            email=row.email,
+            national_id=row.national_id,
+            position=row.position,
+            unit=self._unit(row, outcome),
+        )
+        if row.organization:
+            person._organization_name = row.organization
+        return person
+
+    def _unit(self, row, outcome):
+        if not row.address:
+            return None
+        resolution = self.units.resolve(row.address)
+        if not resolution.found:
+            return None
+        if resolution.ambiguous:
+            names = ", ".join(str(candidate) for candidate in resolution.current)
+            message = f"Địa chỉ cũ “{row.address}” nay thuộc nhiều đơn vị: {names}; đã chọn {resolution.current[0]}."
+            self.report.warnings.append({"row": row.number, "column": self.address_column, "message": message})
+            outcome.messages.append(message)
+        return (resolution.current or [resolution.old])[0]
+
+    def _save(self, to_enroll, chunk_seen):
+        new_people = [person for _outcome, person in to_enroll if person.pk is None]
+        self._attach_organizations(new_people)
+        Participant.objects.bulk_create(new_people)
+        for key, person in chunk_seen.items():
+            self.seen[key] = person.pk
+        new_enrollments = []
+        for outcome, person in to_enroll:
+            outcome.participant_id = person.pk
+            if person.pk in self.enrolled:
+                self.report.already_enrolled += 1
+                continue
+            self.enrolled.add(person.pk)
+            status = Enrollment.Status.REGISTERED
+            if self.seats is not None:
+                status = Enrollment.Status.REGISTERED if self.seats > 0 else Enrollment.Status.WAITLISTED
+                self.seats -= 1
+            new_enrollments.append(
+                Enrollment(offering=self.offering, participant=person, status=status, source=Enrollment.Source.ROSTER)
+            )
+        Enrollment.objects.bulk_create(new_enrollments)
+        self.report.enrolled += len(new_enrollments)
+
+    def _attach_organizations(self, people):
+        names = {}
+        for person in people:
+            if name := getattr(person, "_organization_name", ""):
+                names.setdefault(fold(name), name)
+        missing = [key for key in names if key not in self.organizations]
+        if missing:
+            for org in Organization.objects.filter(name_key__in=missing):
+                self.organizations[org.name_key] = org
+            new = [
+                Organization(name=names[key], name_key=key, kind=_organization_kind(names[key]))
+                for key in missing
+                if key not in self.organizations
+            ]
+            for org in Organization.objects.bulk_create(new):
+                self.organizations[org.name_key] = org
+        for person in people:
+            if name := getattr(person, "_organization_name", ""):
+                person.organization = self.organizations[fold(name)]

@@ -7,8 +7,9 @@ finds the table by its headers, reads every row into a `RosterRow` and reports e
 a `CellError` (row number as in the spreadsheet, header text as in the file) without dropping the
 row. Problems with the file as a whole raise `RosterFileError`.
 
-`Roster.rows` is a plain list. XLSX files are streamed row by row (openpyxl read-only mode), so
-the workbook itself is never held in memory, only the rows that were read.
+`open_roster` finds the header eagerly and then streams the data rows: XLSX files are read row
+by row in openpyxl's read-only mode (with defusedxml, behind a zip-bomb check), so a 100,000-row
+file is never held in memory at once. `read_roster` is the same with the rows read into a list.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import itertools
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -37,7 +39,12 @@ from enrollment.normalize import (
 
 HEADER_SEARCH_ROWS = 30  # the header row must be within the first 30 rows
 MAX_BLANK_RUN = 1000  # stop after this many consecutive blank rows (sheets "formatted" to row 1048576)
-MAX_DATA_ROWS = 20000
+MAX_DATA_ROWS = 200_000  # far above any real class; stops a generated file that never ends
+MAX_LENGTHS = {"full_name": 150, "position": 150, "organization": 255, "email": 254}  # as the models allow
+MAX_COLUMNS = 100  # cells further right are not read (a stray cell in column XFD widens every row)
+# Zip-bomb guard for .xlsx/.ods: what a member may expand to, and by how much.
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_PACK_RATIO = 200
 MIN_BIRTH_YEAR = 1950  # for a bare year ("1978"); full dates are accepted from 1900
 SUPPORTED_FORMATS = ("xlsx", "xls", "ods", "csv")
 
@@ -74,7 +81,7 @@ class _HeaderNotFoundError(RosterFileError):
     """No header row in one sheet; another sheet of the workbook may still hold the roster."""
 
 
-@dataclass
+@dataclass(slots=True)
 class RosterRow:
     number: int  # the spreadsheet's own row number (for CSV: the record's first physical line)
     full_name: str = ""
@@ -89,7 +96,6 @@ class RosterRow:
     address: str = ""
     note: str = ""
     errors: list[CellError] = field(default_factory=list)
-    raw: dict[str, object] = field(default_factory=dict)  # header text (as in the file) -> cell value
 
     @property
     def is_valid(self) -> bool:
@@ -100,8 +106,9 @@ class RosterRow:
 class Roster:
     headers: dict[str, str]  # canonical key (full_name, phone, address_commune, male, …) -> header text found
     header_row: int  # first header row (a two-row header continues on the next row)
-    rows: list[RosterRow]
+    rows: Iterable[RosterRow]  # a list from read_roster, a one-pass iterator from open_roster
     format: str  # "xlsx", "xls", "ods" or "csv"
+    estimated_rows: int | None = None  # lines below the header, for progress bars; not exact
 
     @property
     def errors(self) -> list[CellError]:
@@ -194,27 +201,21 @@ class _Column:
     index: int
     key: str | None
     text: str  # header text as in the file
-    raw_key: str  # unique key in RosterRow.raw
 
 
 def _columns(header: list, sub: list | None) -> list[_Column]:
     width = max(len(header), len(sub or []))
-    columns, taken, raw_keys = [], set(), set()
+    columns, taken = [], set()
     for index in range(width):
         parent = clean_text(header[index]) if index < len(header) else ""
         child = clean_text(sub[index]) if sub and index < len(sub) else ""
         text = child or parent
         key = header_key(text) if text else None
         if key in taken:
-            key = None  # a second "Ghi chú": keep it in raw only
+            key = None  # a second "Ghi chú" is not read
         if key:
             taken.add(key)
-        raw_key = text or f"Cột {index + 1}"
-        suffix = 2
-        while raw_key in raw_keys:
-            raw_key, suffix = f"{text or f'Cột {index + 1}'} ({suffix})", suffix + 1
-        raw_keys.add(raw_key)
-        columns.append(_Column(index, key, text, raw_key))
+        columns.append(_Column(index, key, text))
     return columns
 
 
@@ -373,7 +374,6 @@ class _RowReader:
 
     def read(self, number: int, values, texts) -> RosterRow:
         row = RosterRow(number=number)
-        row.raw = {c.raw_key: values[c.index] for c in self.columns if c.index < len(texts) and texts[c.index]}
 
         def attempt(key, parse):
             value = self.cell(values, texts, key)
@@ -406,7 +406,16 @@ class _RowReader:
         row.note = self.text(texts, "note")
         parts = [self.text(texts, key) for key in ("address", *ADDRESS_PARTS)]
         row.address = ", ".join(part for part in parts if part)
+        self._check_lengths(row)
         return row
+
+    def _check_lengths(self, row: RosterRow) -> None:
+        for key, limit in MAX_LENGTHS.items():
+            value = getattr(row, key)
+            if len(value) > limit:
+                column = self.by_key.get(key) or self.by_key.get("family_name")
+                message = f"quá dài ({len(value)} ký tự, tối đa {limit})"
+                row.errors.append(CellError(row.number, column.text if column else None, message))
 
     def _read_gender_columns(self, row: RosterRow, texts, attempt) -> None:
         """The "Nam" and "Nữ" columns hold an "x" or the birth year/date; the column tells the gender."""
@@ -454,7 +463,8 @@ def _find_header(rows: Iterator[tuple[int, list]]):
     raise _HeaderNotFoundError(message)
 
 
-def _parse(rows: Iterable[tuple[int, list]], fmt: str) -> Roster:
+def _parse(rows: Iterable[tuple[int, list]], fmt: str, estimated_rows: int | None = None) -> Roster:
+    """Find the header now; the data rows are read as the returned Roster's rows are iterated."""
     rows = iter((number, list(cells)) for number, cells in rows)
     header_number, header = _find_header(rows)
     pending: list[tuple[int, list]] = []
@@ -474,15 +484,20 @@ def _parse(rows: Iterable[tuple[int, list]], fmt: str) -> Roster:
     if not NAME_KEYS & headers.keys():
         found = ", ".join(f"“{column.text}”" for column in columns if column.text)
         raise RosterFileError(f"Không tìm thấy cột họ tên. Các tiêu đề tìm thấy: {found}.")
+    if estimated_rows is not None:
+        estimated_rows = max(0, estimated_rows - header_number - (1 if sub else 0))
+    data = _data_rows(_RowReader(columns), itertools.chain(pending, rows))
+    return Roster(headers=headers, header_row=header_number, rows=data, format=fmt, estimated_rows=estimated_rows)
 
-    reader = _RowReader(columns)
-    result, blank_run, first = [], 0, True
-    for number, cells in itertools.chain(pending, rows):
+
+def _data_rows(reader: _RowReader, rows: Iterator[tuple[int, list]]) -> Iterator[RosterRow]:
+    blank_run, first, count = 0, True, 0
+    for number, cells in rows:
         texts = [_text(cell) for cell in cells]
         if reader.is_blank(texts):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
-                break
+                return
             continue
         blank_run = 0
         filled = [text for text in texts if text]
@@ -493,11 +508,12 @@ def _parse(rows: Iterable[tuple[int, list]], fmt: str) -> Roster:
         if reader.is_section(texts):
             continue
         if reader.is_footer(texts):
-            break
-        if len(result) >= MAX_DATA_ROWS:
-            raise RosterFileError(f"Danh sách quá dài: chỉ nhận tối đa {MAX_DATA_ROWS} học viên mỗi tệp.")
-        result.append(reader.read(number, cells, texts))
-    return Roster(headers=headers, header_row=header_number, rows=result, format=fmt)
+            return
+        count += 1
+        if count > MAX_DATA_ROWS:
+            limit = f"{MAX_DATA_ROWS:,}".replace(",", ".")
+            raise RosterFileError(f"Danh sách quá dài: chỉ nhận tối đa {limit} học viên mỗi tệp.")
+        yield reader.read(number, cells, texts)
 
 
 # --------------------------------------------------------------------------- files
@@ -514,23 +530,46 @@ _KINDS = {
     "binary": "tệp nhị phân không rõ loại",
     "text": "văn bản thuần (CSV)",
 }
+SAVE_AS_XLSX = "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx (Excel Workbook) rồi tải lên lại."
+
+
+def _zip_kind(archive: zipfile.ZipFile, name: str) -> str:
+    names = set(archive.namelist())
+    if "xl/workbook.xml" in names:
+        kind = "xlsx"
+    elif "mimetype" in names and archive.read("mimetype").strip().startswith(
+        b"application/vnd.oasis.opendocument.spreadsheet"
+    ):
+        kind = "ods"
+    else:
+        return "docx" if "word/document.xml" in names else "zip"
+    for info in archive.infolist():  # the sizes zipfile will unpack to at most
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_UNPACKED_BYTES or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_PACK_RATIO):
+            raise RosterFileError(
+                f"Tệp “{name}” bất thường: phần “{info.filename}” giải nén ra quá lớn "
+                f"({info.file_size // (1024 * 1024)} MB). Hệ thống không đọc tệp này."
+            )
+    return kind
 
 
 def _content_kind(path: Path, head: bytes) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-                if "xl/workbook.xml" in names:
-                    return "xlsx"
-                if "mimetype" in names and archive.read("mimetype").strip().startswith(
-                    b"application/vnd.oasis.opendocument.spreadsheet"
-                ):
-                    return "ods"
-                return "docx" if "word/document.xml" in names else "zip"
-        except (zipfile.BadZipFile, OSError):
-            return "binary"
+                return _zip_kind(archive, path.name)
+        except (zipfile.BadZipFile, OSError, EOFError):
+            raise RosterFileError(
+                f"Tệp “{path.name}” bị hỏng hoặc chưa tải lên hết (tệp nén không đọc được). "
+                "Hãy mở lại tệp bằng Excel, lưu lại rồi tải lên lần nữa."
+            ) from None
     if head.startswith(_OLE):
+        # Excel saves a password-protected .xlsx inside an OLE container with an "EncryptionInfo" stream.
+        if "EncryptionInfo".encode("utf-16-le") in path.read_bytes():
+            raise RosterFileError(
+                f"Tệp “{path.name}” được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng Excel, gỡ mật khẩu "
+                "(Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi tải lên."
+            )
         return "xls"
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -544,7 +583,19 @@ def _content_kind(path: Path, head: bytes) -> str:
 
 
 def read_roster(path) -> Roster:
-    """Read a roster file. Raises RosterFileError when the file as a whole cannot be read."""
+    """Read a whole roster file; `rows` is a list. Raises RosterFileError when the file cannot be read."""
+    with open_roster(path) as roster:
+        roster.rows = list(roster.rows)
+        return roster
+
+
+@contextmanager
+def open_roster(path) -> Iterator[Roster]:
+    """Open a roster file, find its header, and stream its rows while the context is open.
+
+    Raises RosterFileError when the file as a whole cannot be read (also while iterating the rows,
+    for a file that turns out to be broken or too long further down).
+    """
     path = Path(path)
     name, ext = path.name, path.suffix.lower().lstrip(".")
     if ext not in SUPPORTED_FORMATS:
@@ -560,17 +611,19 @@ def read_roster(path) -> Roster:
     expected = "text" if ext == "csv" else ext
     if kind != expected:
         raise RosterFileError(
-            f"Tệp “{name}” không đúng định dạng .{ext}: nội dung của tệp là {_KINDS[kind]}. "
-            "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx (Excel Workbook) rồi tải lên lại."
+            f"Tệp “{name}” không đúng định dạng .{ext}: nội dung của tệp là {_KINDS[kind]}. {SAVE_AS_XLSX}"
         )
     if ext == "xlsx":
-        return _read_xlsx(path)
-    if ext == "csv":
-        return _read_csv(path)
-    return _read_with_tablib(path, ext)
+        with _open_xlsx(path) as roster:
+            yield roster
+    elif ext == "csv":
+        yield _read_csv(path)
+    else:
+        yield _read_with_tablib(path, ext)
 
 
-def _read_xlsx(path: Path) -> Roster:
+@contextmanager
+def _open_xlsx(path: Path) -> Iterator[Roster]:
     import openpyxl
 
     try:
@@ -578,21 +631,37 @@ def _read_xlsx(path: Path) -> Roster:
     except Exception:  # corrupt zip, missing parts, malformed XML: all mean the same to the organizer
         raise RosterFileError(f"Tệp “{path.name}” bị hỏng hoặc không phải bảng tính Excel hợp lệ.") from None
     try:
-        sheets = list(workbook.worksheets)
-        active = workbook.active
-        if active in sheets:
-            sheets.remove(active)
-            sheets.insert(0, active)
-        first_error = None
-        for sheet in sheets:
-            sheet.reset_dimensions()  # some generators write a wrong <dimension>; read what is there
-            try:
-                return _parse(enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1), "xlsx")
-            except _HeaderNotFoundError as error:
-                first_error = first_error or error
-        raise first_error or RosterFileError(f"Tệp “{path.name}” không có trang tính nào.")
+        yield _parse_workbook(workbook, path.name)
     finally:
         workbook.close()
+
+
+def _parse_workbook(workbook, name: str) -> Roster:
+    sheets = list(workbook.worksheets)
+    active = workbook.active
+    if active in sheets:
+        sheets.remove(active)
+        sheets.insert(0, active)
+    first_error = None
+    for sheet in sheets:
+        declared = sheet.max_row  # from <dimension>: only an estimate, generators get it wrong
+        sheet.reset_dimensions()  # so read what is really there
+        rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True)
+        try:
+            return _parse(_guarded(enumerate(rows, start=1), name), "xlsx", declared)
+        except _HeaderNotFoundError as error:
+            first_error = first_error or error
+    raise first_error or RosterFileError(f"Tệp “{name}” không có trang tính nào.")
+
+
+def _guarded(rows: Iterator[tuple[int, list]], name: str) -> Iterator[tuple[int, list]]:
+    """Rows, with XML that openpyxl cannot parse (or that defusedxml refuses) reported in Vietnamese."""
+    try:
+        yield from rows
+    except RosterFileError:
+        raise
+    except Exception:
+        raise RosterFileError(f"Tệp “{name}” bị hỏng hoặc có nội dung không hợp lệ nên không đọc được.") from None
 
 
 def _read_with_tablib(path: Path, ext: str) -> Roster:
@@ -608,8 +677,8 @@ def _read_with_tablib(path: Path, ext: str) -> Roster:
         ) from None
     except Exception:
         raise RosterFileError(f"Tệp “{path.name}” bị hỏng hoặc không đọc được.") from None
-    rows = (dataset[index] for index in range(dataset.height))
-    return _parse(enumerate(rows, start=1), ext)
+    rows = (dataset[index][:MAX_COLUMNS] for index in range(dataset.height))
+    return _parse(enumerate(rows, start=1), ext, dataset.height)
 
 
 def _decode_csv(path: Path) -> str:
@@ -632,7 +701,7 @@ def _csv_records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, li
     start = 1
     try:
         for record in reader:
-            yield start, record
+            yield start, record[:MAX_COLUMNS]
             start = reader.line_num + 1
     except csv.Error as error:
         raise RosterFileError(f"Tệp “{name}” không đọc được từ dòng {start}: {error}.") from None
@@ -656,4 +725,4 @@ def _choose_delimiter(text: str, name: str) -> str:
 def _read_csv(path: Path) -> Roster:
     text = _decode_csv(path)
     delimiter = _choose_delimiter(text, path.name)
-    return _parse(_csv_records(text, delimiter, path.name), "csv")
+    return _parse(_csv_records(text, delimiter, path.name), "csv", text.count("\n") + 1)

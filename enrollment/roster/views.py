@@ -1,23 +1,22 @@
-"""Admin views: upload a roster, preview every row, settle ambiguous rows, confirm."""
+"""Admin views: upload a roster, watch it being checked, preview every row, settle ambiguous rows, confirm."""
 
-import dataclasses
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import scope
-from ..models import Offering, Participant, RosterImport
-from .importer import roster_import
-from .reader import RosterFileError, read_roster
+from ..models import Offering, Participant, RosterImport, RosterImportRow
+from .tasks import roster_apply, roster_check, roster_progress
 
 EXTENSIONS = {".xlsx", ".xls", ".ods", ".csv"}
 
@@ -55,64 +54,97 @@ def roster_upload(request, pk):
         history = RosterImport.objects.create(
             offering=offering, file=upload, original_name=Path(upload.name).name, uploaded_by=request.user
         )
-        try:
-            roster = read_roster(history.file.path)
-        except RosterFileError as error:
-            history.status = RosterImport.Status.REJECTED
-            history.report = {
-                "errors": [dataclasses.asdict(item) for item in error.errors] or [{"message": str(error)}]
-            }
-            history.save()
-            form.add_error("file", str(error))
-        else:
-            report = roster_import(roster=roster, offering=offering, dry_run=True)
-            history.report = report.as_json()
-            history.rows = [dataclasses.asdict(outcome) for outcome in report.outcomes]
-            history.save()
-            return redirect("roster_preview", pk=history.pk)
+        roster_check.enqueue(history.pk)
+        return redirect("roster_preview", pk=history.pk)
     title = _("Import a roster into %(code)s") % {"code": offering.code}
-    return render(request, "enrollment/roster_upload.html", _context(title, form=form, offering=offering))
+    recent = offering.roster_imports.select_related("uploaded_by")[:10]
+    return render(
+        request, "enrollment/roster_upload.html", _context(title, form=form, offering=offering, recent=recent)
+    )
+
+
+def _history_for(request, pk):
+    history = get_object_or_404(RosterImport.objects.select_related("offering", "uploaded_by"), pk=pk)
+    _offering_for(request, history.offering_id)
+    return history
+
+
+FILTERS = [
+    ("", gettext_lazy("All rows")),
+    (RosterImportRow.Status.ERROR, gettext_lazy("Errors")),
+    (RosterImportRow.Status.AMBIGUOUS, gettext_lazy("Ambiguous")),
+    (RosterImportRow.Status.DUPLICATE, gettext_lazy("Duplicate in file")),
+    (RosterImportRow.Status.NEW, gettext_lazy("New")),
+    (RosterImportRow.Status.MATCHED, gettext_lazy("Matched")),
+    (RosterImportRow.Status.SKIPPED, gettext_lazy("Skipped")),
+]
+ROWS_PER_PAGE = 100
 
 
 def roster_preview(request, pk):
-    history = get_object_or_404(RosterImport.objects.select_related("offering"), pk=pk)
-    offering = _offering_for(request, history.offering_id)
-    if request.method == "POST" and history.status == RosterImport.Status.PREVIEWED:
-        decisions = {}
-        for row in history.rows:
-            choice = request.POST.get(f"row-{row['row']}")
-            if row["status"] == "ambiguous" and choice:
-                decisions[row["row"]] = int(choice) if choice.isdigit() else choice
-        with transaction.atomic():
-            roster = read_roster(history.file.path)
-            report = roster_import(roster=roster, offering=offering, decisions=decisions, skip_invalid=True)
-            history.status = RosterImport.Status.IMPORTED
-            history.report = report.as_json()
-            history.imported_at = timezone.now()
-            history.save()
+    """The check's (or the import's) result: counts, then every row, a page at a time."""
+    history = _history_for(request, pk)
+    offering = history.offering
+    if request.method == "POST":
+        return _confirm(request, history)
+    if history.is_running:
+        context = _context(_("Reading the roster"), history=history, progress=roster_progress(history))
+        return render(request, "enrollment/roster_progress.html", context)
+    counts = dict(history.rows.values_list("status").annotate(count=Count("pk")).order_by())
+    status = request.GET.get("status", "")
+    rows = history.rows.all() if status not in counts else history.rows.filter(status=status)
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("p"))
+    ambiguous = list(history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS)[:MAX_DECISIONS])
+    candidate_ids = {pk for row in ambiguous for pk in row.candidates}
+    people = Participant.objects.filter(pk__in=candidate_ids).select_related("unit", "organization")
+    people = {person.pk: person for person in people}
+    for row in ambiguous:
+        row.candidate_people = [people[pk] for pk in row.candidates if pk in people]
+    filters = [(value, label, counts.get(value, 0) if value else sum(counts.values())) for value, label in FILTERS]
+    context = _context(
+        _("Check the roster before importing") if history.status == RosterImport.Status.PREVIEWED
+        else _("Roster import"),
+        history=history, offering=offering, report=history.report, counts=counts, page=page, status=status,
+        filters=[item for item in filters if item[2] or not item[0]], ambiguous=ambiguous,
+        elided_page_range=page.paginator.get_elided_page_range(page.number),
+        can_import=history.status == RosterImport.Status.PREVIEWED and not counts.get(RosterImportRow.Status.ERROR),
+    )  # fmt: skip
+    return render(request, "enrollment/roster_preview.html", context)
+
+
+MAX_DECISIONS = 500  # more ambiguous rows than this: better fixed in the file
+
+
+def _confirm(request, history):
+    """Start the import once, however often the button is pressed."""
+    if history.rows.filter(status=RosterImportRow.Status.ERROR).exists():
+        return redirect("roster_preview", pk=history.pk)  # the file must be corrected first
+    claimed = RosterImport.objects.filter(pk=history.pk, status=RosterImport.Status.PREVIEWED).update(
+        status=RosterImport.Status.IMPORTING
+    )
+    if not claimed:  # already importing or imported
+        return redirect("roster_preview", pk=history.pk)
+    decisions = {}
+    for row in history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS).values_list("row", flat=True):
+        choice = request.POST.get(f"row-{row}", "")
+        if choice in ("create", "skip") or choice.isdigit():
+            decisions[str(row)] = int(choice) if choice.isdigit() else choice
+    roster_apply.enqueue(history.pk, decisions)
+    history.refresh_from_db()
+    if history.status == RosterImport.Status.IMPORTED:
+        report = history.report
         messages.success(
             request,
             _("%(enrolled)s people enrolled (%(created)s new, %(matched)s already known).")
-            % {"enrolled": report.enrolled, "created": report.created, "matched": report.matched},
+            % {"enrolled": report["enrolled"], "created": report["created"], "matched": report["matched"]},
         )
-        return redirect(reverse("enrollments:index") + f"?offering={offering.pk}")
-    errors, warnings = {}, {}
-    for collected, key in ((errors, "errors"), (warnings, "warnings")):
-        for item in history.report.get(key, []):
-            text = f"{item['column']}: {item['message']}" if item.get("column") else item["message"]
-            collected.setdefault(item["row"], []).append(text)
-    candidate_ids = {pk for row in history.rows for pk in row["candidates"]}
-    names = {person.pk: person for person in Participant.objects.filter(pk__in=candidate_ids)}
-    rows = [
-        {**row, "errors": errors.get(row["row"], []), "warnings": warnings.get(row["row"], []),
-         "candidate_people": [names[pk] for pk in row["candidates"] if pk in names]}
-        for row in history.rows
-    ]  # fmt: skip
-    context = _context(
-        _("Check the roster before importing"), history=history, offering=offering, report=history.report, rows=rows,
-        can_import=history.status == RosterImport.Status.PREVIEWED and not errors,
-    )  # fmt: skip
-    return render(request, "enrollment/roster_preview.html", context)
+        return redirect(reverse("enrollments:index") + f"?offering={history.offering_id}")
+    return redirect("roster_preview", pk=history.pk)
+
+
+def roster_status(request, pk):
+    """The progress bar's polling endpoint."""
+    return JsonResponse(roster_progress(_history_for(request, pk)))
 
 
 CONTENT_TYPES = {

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -148,7 +150,9 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work goes through the Django tasks API (django-tasks, which
-# Wagtail already uses). Immediate by default; production may pick a worker.
+# Wagtail already uses). Immediate by default: the work runs inside the
+# request. Production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and
+# runs `manage.py db_worker`; progress bars then read the shared cache (Redis).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Wagtail's page editor posts many fields for long StreamFields.

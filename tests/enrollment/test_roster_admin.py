@@ -72,7 +72,8 @@ def test_wrong_extension_and_unreadable_files_get_a_message_and_write_nothing(cl
     fake = tmp_path / "fake.xlsx"
     fake.write_text("không phải Excel")
     response = _upload(client, offering, fake, name="fake.xlsx")
-    assert response.status_code == 200
+    page = client.get(response.url).content.decode()
+    assert "không đúng định dạng .xlsx" in page and "Không có gì được ghi" in page
     assert RosterImport.objects.get().status == "rejected"
     assert not Enrollment.objects.exists()
 

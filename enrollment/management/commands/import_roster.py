@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from enrollment.models import Offering
 from enrollment.roster.importer import roster_import
-from enrollment.roster.reader import RosterFileError, read_roster
+from enrollment.roster.reader import RosterFileError, open_roster
 
 
 class Command(BaseCommand):
@@ -22,12 +22,12 @@ class Command(BaseCommand):
         if offering is None:
             raise CommandError(f"Không có lớp nào mã “{options['offering']}”.")
         try:
-            roster = read_roster(options["file"])
+            with open_roster(options["file"]) as roster:
+                report = roster_import(
+                    roster=roster, offering=offering, dry_run=options["dry_run"], skip_invalid=options["skip_invalid"]
+                )
         except RosterFileError as error:
             raise CommandError(str(error)) from error
-        report = roster_import(
-            roster=roster, offering=offering, dry_run=options["dry_run"], skip_invalid=options["skip_invalid"]
-        )
         if options["json"]:
             self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
         else:
@@ -43,5 +43,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"Cảnh báo dòng {item['row']}: {item['message']}")
             for item in report.ambiguous:
                 self.stderr.write(f"Dòng {item['row']} khớp không rõ ràng với học viên số {item['candidates']}.")
+            if not report.written:
+                self.stdout.write("Chưa ghi gì vào cơ sở dữ liệu" + (" (chạy thử)." if options["dry_run"] else "."))
         if (report.errors or report.ambiguous) and not options["skip_invalid"]:
             raise SystemExit(1)

@@ -1,0 +1,114 @@
+"""Roster checks and imports started from the admin, as background tasks (the django.tasks API).
+
+With the immediate backend (the default) they run inside the upload request; with a worker
+backend they run in `db_worker` while the page polls `roster_progress`. Progress lives in the
+cache rather than the database, because the import's own transaction hides its writes (and a
+check is rolled back entirely); a worker in another process needs a shared cache (Redis).
+"""
+
+import logging
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from ..models import RosterImport, RosterImportRow
+from .importer import ImportReport, roster_import
+from .reader import RosterFileError, open_roster
+
+logger = logging.getLogger(__name__)
+KEPT_ITEMS = 200  # errors/warnings kept in the history's summary; every row keeps its own messages
+
+
+def _progress_key(import_id: int) -> str:
+    return f"roster-import:{import_id}:progress"
+
+
+def roster_progress(history: RosterImport) -> dict:
+    """{"status", "done", "total", "percent"} for the progress bar."""
+    done = cache.get(_progress_key(history.pk), 0) if history.is_running else history.report.get("rows", 0)
+    total = max(history.estimated_rows, done, 1)
+    percent = 100 if not history.is_running else min(99, round(100 * done / total))
+    return {"status": history.status, "done": done, "total": total, "percent": percent}
+
+
+def _summary(report: ImportReport) -> dict:
+    data = report.as_json()
+    for key in ("errors", "warnings", "ambiguous"):
+        data[f"{key}_count"] = len(data[key])
+        data[key] = data[key][:KEPT_ITEMS]
+    return data
+
+
+def _store_rows(history: RosterImport, report: ImportReport) -> None:
+    history.rows.all().delete()
+    RosterImportRow.objects.bulk_create(
+        (
+            RosterImportRow(
+                roster_import=history,
+                row=outcome.row,
+                status=outcome.status,
+                full_name=outcome.full_name[:255],
+                participant_id=outcome.participant_id,
+                candidates=outcome.candidates,
+                messages=outcome.messages,
+            )  # fmt: skip
+            for outcome in report.outcomes
+        ),
+        batch_size=2000,
+    )
+
+
+def _run(import_id: int, *, dry_run: bool, decisions: dict) -> None:
+    history = RosterImport.objects.select_related("offering").get(pk=import_id)
+    key = _progress_key(import_id)
+    cache.set(key, 0, timeout=24 * 3600)
+    try:
+        _check_or_import(history, key, dry_run=dry_run, decisions=decisions)
+    finally:
+        cache.delete(key)
+
+
+def _check_or_import(history: RosterImport, key: str, *, dry_run: bool, decisions: dict) -> None:
+    try:
+        with open_roster(history.file.path) as roster:
+            if dry_run:
+                history.estimated_rows = roster.estimated_rows or 0
+                history.save(update_fields=["estimated_rows"])
+            report = roster_import(
+                roster=roster, offering=history.offering, dry_run=dry_run, skip_invalid=not dry_run,
+                decisions=decisions, progress=lambda done: cache.set(key, done, timeout=24 * 3600),
+            )  # fmt: skip
+    except RosterFileError as error:
+        history.status = RosterImport.Status.REJECTED
+        history.report = {"errors": [{"row": e.row, "column": e.column, "message": e.message} for e in error.errors]}
+        history.report["file_error"] = error.message
+        history.save(update_fields=["status", "report"])
+        return
+    except Exception:
+        logger.exception("Roster import %s failed", history.pk)
+        RosterImport.objects.filter(pk=history.pk).update(status=RosterImport.Status.FAILED)
+        raise
+    with transaction.atomic():
+        _store_rows(history, report)
+        history.report = _summary(report)
+        history.estimated_rows = report.rows
+        if dry_run:
+            history.status = RosterImport.Status.PREVIEWED
+        else:
+            history.status, history.imported_at = RosterImport.Status.IMPORTED, timezone.now()
+        history.save()
+
+
+@task()
+def roster_check(import_id: int) -> None:
+    """Read the uploaded file and preview what importing it would do (nothing is written)."""
+    _run(import_id, dry_run=True, decisions={})
+
+
+@task()
+def roster_apply(import_id: int, decisions: dict[str, int | str]) -> None:
+    """Import the checked file; `decisions` ({row number: "create" | "skip" | participant id}) settle
+    the ambiguous rows, and rows with errors or left undecided are skipped."""
+    _run(import_id, dry_run=False, decisions={int(row): choice for row, choice in decisions.items()})

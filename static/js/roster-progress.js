@@ -1,0 +1,22 @@
+// Poll a roster import's progress and reload the page when it has finished.
+(function () {
+  const box = document.querySelector("[data-roster-progress]");
+  if (!box) return;
+  const running = ["checking", "importing"];
+  const show = (name, value) => { box.querySelector(`[data-${name}]`).textContent = value; };
+  async function poll() {
+    try {
+      const response = await fetch(box.dataset.statusUrl, { headers: { Accept: "application/json" } });
+      if (response.ok) {
+        const progress = await response.json();
+        if (!running.includes(progress.status)) { window.location.reload(); return; }
+        box.querySelector("[data-bar]").value = progress.percent;
+        show("done", progress.done);
+        show("total", progress.total);
+        show("percent", progress.percent);
+      }
+    } catch (error) { /* a dropped request: try again on the next tick */ }
+    window.setTimeout(poll, 1000);
+  }
+  window.setTimeout(poll, 500);
+})();
