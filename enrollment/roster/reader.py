@@ -450,7 +450,7 @@ def _find_header(rows: Iterator[tuple[int, list]]):
             best = (number, found, cells)
         if len(seen) >= HEADER_SEARCH_ROWS:
             break
-    if best is None:
+    if best is None or len(best[1]) < 2:  # one known word in a title or a data row is not a header
         raise _HeaderNotFoundError(
             f"Không tìm thấy dòng tiêu đề của danh sách trong {HEADER_SEARCH_ROWS} dòng đầu "
             "(cần có cột “Họ và tên” và ít nhất một cột khác như “Ngày sinh”, “Số điện thoại”)."
@@ -486,12 +486,24 @@ def _parse(rows: Iterable[tuple[int, list]], fmt: str, estimated_rows: int | Non
         raise RosterFileError(f"Không tìm thấy cột họ tên. Các tiêu đề tìm thấy: {found}.")
     if estimated_rows is not None:
         estimated_rows = max(0, estimated_rows - header_number - (1 if sub else 0))
-    data = _data_rows(_RowReader(columns), itertools.chain(pending, rows))
+    data = _data_rows(_RowReader(columns), itertools.chain(pending, rows), header_number + (1 if sub else 0))
     return Roster(headers=headers, header_row=header_number, rows=data, format=fmt, estimated_rows=estimated_rows)
 
 
-def _data_rows(reader: _RowReader, rows: Iterator[tuple[int, list]]) -> Iterator[RosterRow]:
-    blank_run, first, count = 0, True, 0
+def _data_rows(reader: _RowReader, rows: Iterator[tuple[int, list]], header_end: int) -> Iterator[RosterRow]:
+    count = 0
+    for row in _rows_below_header(reader, rows):
+        count += 1
+        if count > MAX_DATA_ROWS:
+            limit = f"{MAX_DATA_ROWS:,}".replace(",", ".")
+            raise RosterFileError(f"Danh sách quá dài: chỉ nhận tối đa {limit} học viên mỗi tệp.")
+        yield row
+    if not count:
+        raise RosterFileError(f"Không có học viên nào: dưới dòng tiêu đề (dòng {header_end}) không có dòng dữ liệu.")
+
+
+def _rows_below_header(reader: _RowReader, rows: Iterator[tuple[int, list]]) -> Iterator[RosterRow]:
+    blank_run, first = 0, True
     for number, cells in rows:
         texts = [_text(cell) for cell in cells]
         if reader.is_blank(texts):
@@ -509,10 +521,6 @@ def _data_rows(reader: _RowReader, rows: Iterator[tuple[int, list]]) -> Iterator
             continue
         if reader.is_footer(texts):
             return
-        count += 1
-        if count > MAX_DATA_ROWS:
-            limit = f"{MAX_DATA_ROWS:,}".replace(",", ".")
-            raise RosterFileError(f"Danh sách quá dài: chỉ nhận tối đa {limit} học viên mỗi tệp.")
         yield reader.read(number, cells, texts)
 
 
