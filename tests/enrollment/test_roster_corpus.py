@@ -285,7 +285,8 @@ def ods_file(tmp):
 
 def split_name_and_nam_nu_columns(tmp):
     header = ["STT", "Họ và tên đệm", "Tên", "Nam", "Nữ", "SĐT"]
-    return xlsx(tmp / "ds.xlsx", [[1, "Nguyễn Thị Hồng", "Đào", "", 1978, "0912345678"], [2, "Trần Văn", "Đức", 1985, "", "0987654321"]], header=header)  # fmt: skip
+    rows = [[1, "Nguyễn Thị Hồng", "Đào", "", 1978, "0912345678"], [2, "Trần Văn", "Đức", 1985, "", "0987654321"]]
+    return xlsx(tmp / "ds.xlsx", rows, header=header)
 
 
 def both_nam_and_nu(tmp):

@@ -17,7 +17,7 @@ from .test_roster_import import make_roster
 
 
 def people(count, start=0):
-    return [[n, f"Học Viên Thứ {n}", 1960 + n % 40, f"09{n:08d}", "", "HTX Số {}".format(n % 7), ""]
+    return [[n, f"Học Viên Thứ {n}", 1960 + n % 40, f"09{n:08d}", "", f"HTX Số {n % 7}", ""]
             for n in range(start + 1, start + count + 1)]  # fmt: skip
 
 
