@@ -2,6 +2,7 @@
 
 Runs on a throwaway test database (SQLite in memory, or PostgreSQL when
 DATABASE_URL says so), and writes the rows to bench/results.json.
+`python -m bench roster_import` runs the named modules only.
 """
 
 import os
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import django
 
-SCENARIO_MODULES = ["bench.site_pages", "bench.course_pages", "bench.participant_list"]
+SCENARIO_MODULES = ["bench.site_pages", "bench.course_pages", "bench.participant_list", "bench.roster_import"]
 
 
 def main() -> int:
@@ -27,13 +28,20 @@ def main() -> int:
     test_database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         results = []
-        for module_name in SCENARIO_MODULES:
+        chosen = [f"bench.{name}" for name in sys.argv[1:]] or SCENARIO_MODULES
+        for module_name in chosen:
             for scenario in import_module(module_name).scenarios():
                 results.append(measure(scenario))
                 print(f"  measured {scenario.name} ({scenario.size})", file=sys.stderr)
+        probes = [import_module(name).memory_probe() for name in chosen if name == "bench.roster_import"]
         print(f"database: {connection.vendor}")
         print(table(results))
-        write_json(results, Path(__file__).with_name("results.json"))
+        for probe in probes:
+            print(
+                f"{probe['scenario']}: {probe['seconds']} s, {probe['created']:,} created; resident memory "
+                f"{probe['rss_before_mb']} MB before, peak {probe['peak_mb']} MB during the import"
+            )
+        write_json(results, Path(__file__).with_name("results.json"), probes)
     finally:
         connection.creation.destroy_test_db(test_database, verbosity=0)
     return 0

@@ -79,21 +79,16 @@ def table(results: list[Result]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
-def write_json(results: list[Result], path: Path) -> None:
-    path.write_text(
-        json.dumps(
-            [
-                {
-                    "scenario": r.scenario,
-                    "size": r.size,
-                    "ours_median_ms": round(r.ours_ms, 3),
-                    "baseline": r.baseline,
-                    "baseline_median_ms": round(r.baseline_ms, 3),
-                    "ratio": round(r.ratio, 3),
-                }
-                for r in results
-            ],
-            ensure_ascii=False,
-            indent=2,
-        )
-    )
+def write_json(results: list[Result], path: Path, extra: list[dict] = ()) -> None:
+    rows = [
+        {
+            "scenario": r.scenario,
+            "size": r.size,
+            "ours_median_ms": round(r.ours_ms, 3),
+            "baseline": r.baseline,
+            "baseline_median_ms": round(r.baseline_ms, 3),
+            "ratio": round(r.ratio, 3),
+        }
+        for r in results
+    ]
+    path.write_text(json.dumps([*rows, *extra], ensure_ascii=False, indent=2))

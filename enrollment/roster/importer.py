@@ -22,6 +22,7 @@ from ..units import UnitResolver
 NEW, MATCHED, DUPLICATE, AMBIGUOUS, ERROR, SKIPPED = "new", "matched", "duplicate", "ambiguous", "error", "skipped"
 NAME_CONFLICT_RATIO = 0.6  # below this, a key match with a different name is not trusted
 CHUNK_ROWS = 1000
+KNOWN_FIELDS = ("pk", "name_key", "national_id", "phone", "email", "birth_year", "birth_date")
 
 
 @dataclass(slots=True)
@@ -82,11 +83,56 @@ def _keys(national_id, phone, email, name_key, birth_year) -> list[tuple[str, st
 
 
 def _row_keys(row):
-    return _keys(row.national_id, row.phone, row.email, fold(row.full_name), row.birth_year)
+    return _keys(row.national_id, row.phone, row.email, row.name_key, row.birth_year)
+
+
+KEY_NAMES = {"id": "Số CCCD", "phone": "Số điện thoại", "email": "Email", "name": "Họ tên và năm sinh"}
+
+
+@dataclass(slots=True)
+class _Seen:
+    """A person already taken from this file, by the keys of the row that brought them."""
+
+    row: int
+    full_name: str
+    name_key: str
+    national_id: str
+    phone: str
+    birth_date: object
+    pk: int | None
+
+
+def _contradicts(person, row) -> bool:
+    """Namesakes born the same year are different people when their IDs, phones or birth dates differ."""
+    pairs = ((person.national_id, row.national_id), (person.phone, row.phone), (person.birth_date, row.birth_date))
+    return any(theirs and ours and theirs != ours for theirs, ours in pairs)
+
+
+def _same_person(index: dict, keys, row) -> list:
+    """Whom `row` is in `index` (key -> person; for the name key, a list of namesakes): the
+    first key that finds someone decides. Namesakes told apart by ID, phone or birth date are
+    left out; two or more namesakes left are returned together, for the organizer to choose."""
+    for key in keys:
+        if key[0] == "name":
+            people = [person for person in index.get(key, ()) if not _contradicts(person, row)]
+        else:
+            people = [index[key]] if key in index else []
+        if people:
+            return key, people
+    return None, []
+
+
+def _index(index: dict, key, person) -> None:
+    if key[0] == "name":
+        index.setdefault(key, []).append(person)
+    else:
+        index.setdefault(key, person)
 
 
 def _conflicting_name(person, row) -> bool:
-    return difflib.SequenceMatcher(None, person.name_key, fold(row.full_name)).ratio() < NAME_CONFLICT_RATIO
+    if person.name_key == row.name_key:
+        return False
+    return difflib.SequenceMatcher(None, person.name_key, row.name_key).ratio() < NAME_CONFLICT_RATIO
 
 
 def roster_import(
@@ -130,7 +176,7 @@ class _Importer:
             (headers[key] for key in ("address_commune", "address_district") if key in headers), None
         )
         self.report = ImportReport()
-        self.seen = {}  # key -> participant pk, for every person already taken from this file
+        self.seen = {}  # key -> _Seen, for every person already taken from this file
         self.units = UnitResolver()
         self.organizations = {}  # name_key -> Organization
         self.enrolled = set(self.offering.enrollments.values_list("participant_id", flat=True))
@@ -146,8 +192,7 @@ class _Importer:
         report = self.report
         report.rows += len(rows)
         known = self._known_people(rows)
-        chunk_seen = {}  # key -> Participant not yet saved, for repeats inside this chunk
-        to_enroll = []  # (outcome, participant)
+        to_enroll = []  # (outcome, participant, the row's place in the file)
         for row in rows:
             outcome = RowOutcome(row.number, NEW, row.full_name)
             report.outcomes.append(outcome)
@@ -157,24 +202,40 @@ class _Importer:
                     report.errors.append({"row": error.row, "column": error.column, "message": error.message})
                     outcome.messages.append(f"{error.column}: {error.message}" if error.column else error.message)
                 continue
+            decision = self.decisions.get(row.number)
+            if decision == "skip":
+                outcome.status = SKIPPED
+                continue
             keys = _row_keys(row)
-            if any(key in self.seen or key in chunk_seen for key in keys):
-                outcome.status = DUPLICATE
+            key, earlier = _same_person(self.seen, keys, row) if decision is None else (None, [])
+            if len(earlier) == 1 and not _conflicting_name(earlier[0], row):
+                outcome.status, outcome.participant_id = DUPLICATE, earlier[0].pk
                 report.duplicates_in_file += 1
                 continue
-            person = self._match(row, keys, known, outcome)
-            if outcome.status in (AMBIGUOUS, SKIPPED):
+            if earlier:
+                rows = ", ".join(f"{seen.row} ({seen.full_name})" for seen in earlier)
+                message = f"{KEY_NAMES[key[0]]} trùng với dòng {rows}"
+                self._ambiguous(outcome, [seen.pk for seen in earlier if seen.pk], message)
+                continue
+            person = self._match(row, keys, known, outcome, decision)
+            if outcome.status == AMBIGUOUS:
                 continue
             if person is None:
-                person = self._new_person(row, outcome)
+                person = self._new_person(row, outcome, known)
                 report.created += 1
             else:
                 outcome.status = MATCHED
                 report.matched += 1
-            for key in keys + _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
-                chunk_seen.setdefault(key, person)
-            to_enroll.append((outcome, person))
-        self._save(to_enroll, chunk_seen)
+            to_enroll.append((outcome, person, self._remember(row, person, keys)))
+        self._save(to_enroll)
+
+    def _remember(self, row, person, keys) -> _Seen:
+        seen = _Seen(row.number, row.full_name, row.name_key, person.national_id or row.national_id,
+                     person.phone or row.phone, person.birth_date or row.birth_date, person.pk)  # fmt: skip
+        person_keys = _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year)
+        for key in dict.fromkeys(keys + person_keys):
+            _index(self.seen, key, seen)
+        return seen
 
     def _known_people(self, rows) -> dict:
         ids, phones, emails, names = set(), set(), set(), set()
@@ -182,7 +243,7 @@ class _Importer:
             ids.add(row.national_id)
             phones.add(row.phone)
             emails.add(row.email)
-            names.add(fold(row.full_name))
+            names.add(row.name_key)
         decided = [pk for pk in self.decisions.values() if isinstance(pk, int)]
         query = (
             Q(national_id__in=ids - {""})
@@ -192,41 +253,55 @@ class _Importer:
             | Q(pk__in=decided)
         )
         known = {}
-        for person in Participant.objects.filter(query).order_by("pk"):
+        # Plain rows, not model instances: a common name brings back many people.
+        for person in Participant.objects.filter(query).order_by("pk").values_list(*KNOWN_FIELDS, named=True):
             known[("pk", person.pk)] = person
             for key in _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
-                known.setdefault(key, person)
+                _index(known, key, person)
         return known
 
-    def _match(self, row, keys, known, outcome):
-        """The existing participant the row is, None for a new person; or marks the outcome ambiguous/skipped."""
-        found = list({id(person): person for key in keys if (person := known.get(key))}.values())
-        decision = self.decisions.get(row.number)
-        if decision == "skip":
-            outcome.status = SKIPPED
-            return None
+    def _match(self, row, keys, known, outcome, decision):
+        """The existing participant the row is, or None for a new person; or marks the outcome ambiguous."""
         if decision == "create":
             return None
         if isinstance(decision, int) and ("pk", decision) in known:
             return known[("pk", decision)]
+        found = []
+        for key in keys:
+            if key[0] == "name" and found:
+                break  # the name decides only for rows that no ID, phone or email matched
+            _key, people = _same_person(known, [key], row)
+            found += [person for person in people if all(person is not other for other in found)]
         if len(found) > 1 or (found and _conflicting_name(found[0], row)):
-            outcome.status = AMBIGUOUS
-            outcome.candidates = [person.pk for person in found]
-            self.report.ambiguous.append({"row": row.number, "candidates": outcome.candidates})
+            self._ambiguous(outcome, [person.pk for person in found])
             return None
         return found[0] if found else None
 
-    def _new_person(self, row, outcome) -> Participant:
+    def _ambiguous(self, outcome, candidates, message=""):
+        outcome.status, outcome.candidates = AMBIGUOUS, candidates
+        if message:
+            outcome.messages.append(message)
+        self.report.ambiguous.append({"row": outcome.row, "candidates": candidates})
+
+    def _new_person(self, row, outcome, known) -> Participant:
+        """A new participant from the row. When the organizer chose to create a new person for an
+        ambiguous row, the phone, email or ID that belong to someone else are left out (with a warning)."""
+        values = {"national_id": row.national_id, "phone": row.phone, "email": row.email}
+        for field_name, key in (("national_id", "id"), ("phone", "phone"), ("email", "email")):
+            value = values[field_name]
+            if value and ((key, value) in known or (key, value) in self.seen):
+                values[field_name] = ""
+                message = f"{KEY_NAMES[key]} {value} đã thuộc về người khác nên không lưu cho người này."
+                self.report.warnings.append({"row": row.number, "column": None, "message": message})
+                outcome.messages.append(message)
         person = Participant(
             full_name=row.full_name,
-            name_key=fold(row.full_name),
+            name_key=row.name_key,
             sort_key=name_sort_key(row.full_name),
             gender=row.gender,
             birth_date=row.birth_date,
             birth_year=row.birth_year,
-            phone=row.phone,
-            email=row.email,
-            national_id=row.national_id,
+            **values,
             position=row.position,
             unit=self._unit(row, outcome),
         )
@@ -247,14 +322,14 @@ class _Importer:
             outcome.messages.append(message)
         return (resolution.current or [resolution.old])[0]
 
-    def _save(self, to_enroll, chunk_seen):
-        new_people = [person for _outcome, person in to_enroll if person.pk is None]
+    def _save(self, to_enroll):
+        new_people = [person for _outcome, person, _seen in to_enroll if person.pk is None]
         self._attach_organizations(new_people)
         Participant.objects.bulk_create(new_people)
-        for key, person in chunk_seen.items():
-            self.seen[key] = person.pk
+        for _outcome, person, seen in to_enroll:
+            seen.pk = person.pk
         new_enrollments = []
-        for outcome, person in to_enroll:
+        for outcome, person, _seen in to_enroll:
             outcome.participant_id = person.pk
             if person.pk in self.enrolled:
                 self.report.already_enrolled += 1
@@ -265,7 +340,9 @@ class _Importer:
                 status = Enrollment.Status.REGISTERED if self.seats > 0 else Enrollment.Status.WAITLISTED
                 self.seats -= 1
             new_enrollments.append(
-                Enrollment(offering=self.offering, participant=person, status=status, source=Enrollment.Source.ROSTER)
+                Enrollment(
+                    offering=self.offering, participant_id=person.pk, status=status, source=Enrollment.Source.ROSTER
+                )
             )
         Enrollment.objects.bulk_create(new_enrollments)
         self.report.enrolled += len(new_enrollments)

@@ -85,6 +85,7 @@ class _HeaderNotFoundError(RosterFileError):
 class RosterRow:
     number: int  # the spreadsheet's own row number (for CSV: the record's first physical line)
     full_name: str = ""
+    name_key: str = ""  # the name folded (no diacritics, lower case), for matching
     birth_date: date | None = None
     birth_year: int | None = None  # also filled when birth_date is known
     gender: str = ""  # "male", "female" or ""
@@ -341,6 +342,8 @@ class _RowReader:
         self.by_key = {column.key: column for column in columns if column.key}
         self.first_is_name = bool(columns) and columns[0].key in NAME_KEYS
         self.footer_checked = [c.index for c in columns if c.key not in {"note", "email"}]
+        name_columns = [self.by_key[key].index for key in ("full_name", "family_name") if key in self.by_key]
+        self.name_index = name_columns[0] if name_columns else None
         self.stt_index = self.by_key["stt"].index if "stt" in self.by_key else None
 
     def cell(self, values, texts, key):
@@ -362,7 +365,11 @@ class _RowReader:
         return True
 
     def is_footer(self, texts) -> bool:
-        folded = [fold(texts[index]) for index in self.footer_checked if index < len(texts) and texts[index]]
+        name = texts[self.name_index] if self.name_index is not None and self.name_index < len(texts) else ""
+        # A row with a name is a footer only if the name cell says so ("Tổng cộng: 25 người");
+        # without one, signatures and dates may stand in any column.
+        checked = [self.name_index] if name else self.footer_checked
+        folded = [fold(texts[index]) for index in checked if index < len(texts) and texts[index]]
         if any(text.startswith(_FOOTER_STARTS) or _DATE_LINE.search(text) for text in folded):
             return True
         filled = [index for index, text in enumerate(texts) if text]
@@ -390,6 +397,7 @@ class _RowReader:
         )
         if not row.full_name:
             row.errors.append(CellError(number, None, "thiếu họ tên"))
+        row.name_key = fold(row.full_name)
 
         for key in ("birth_date", "birth_year"):
             if row.birth_year is None and (born := attempt(key, parse_birth)):
@@ -654,12 +662,22 @@ def _parse_workbook(workbook, name: str) -> Roster:
     for sheet in sheets:
         declared = sheet.max_row  # from <dimension>: only an estimate, generators get it wrong
         sheet.reset_dimensions()  # so read what is really there
-        rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True)
         try:
-            return _parse(_guarded(enumerate(rows, start=1), name), "xlsx", declared)
+            return _parse(_guarded(_sheet_rows(sheet), name), "xlsx", declared)
         except _HeaderNotFoundError as error:
             first_error = first_error or error
     raise first_error or RosterFileError(f"Tệp “{name}” không có trang tính nào.")
+
+
+def _sheet_rows(sheet) -> Iterator[tuple[int, tuple]]:
+    """The sheet's rows, as wide as the table: its width is taken from the rows where the header
+    is searched, so a stray cell far to the right does not widen (and slow) every row."""
+    head = list(itertools.islice(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), HEADER_SEARCH_ROWS + 1))
+    width = max((index + 1 for cells in head for index, value in enumerate(cells) if value is not None), default=1)
+    yield from enumerate(head, start=1)
+    if len(head) > HEADER_SEARCH_ROWS:
+        rest = sheet.iter_rows(min_row=len(head) + 1, max_col=width, values_only=True)
+        yield from enumerate(rest, start=len(head) + 1)
 
 
 def _guarded(rows: Iterator[tuple[int, list]], name: str) -> Iterator[tuple[int, list]]:

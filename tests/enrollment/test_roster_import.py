@@ -147,3 +147,46 @@ def test_an_unknown_offering_is_a_clear_error(tmp_path, db):
 
     with pytest.raises(CommandError, match="Không có lớp nào mã"):
         call_command("import_roster", str(tmp_path / "x.xlsx"), "--offering", "KHONG-CO")
+
+
+def test_namesakes_born_the_same_year_are_told_apart_by_id_phone_or_birth_date(tmp_path, offering):
+    known = services.participant_create(full_name="Nguyễn Văn Hùng", birth_year=1980, national_id="001080000001")
+    path = make_roster(
+        tmp_path / "ds.xlsx",
+        [
+            [1, "Nguyễn Văn Hùng", 1980, "0912000001", "001080000002", "", ""],  # another CCCD: another man
+            [2, "Nguyễn Văn Hùng", 1980, "0912000002", "", "", ""],  # not row 1 (phone): the known one
+            [3, "Nguyễn Văn Hùng", 1980, "", "", "", ""],  # nothing tells which of the two: ask
+        ],
+    )
+    code, report = run(path, offering, "--skip-invalid")
+    assert (code, report["created"], report["matched"], report["duplicates_in_file"]) == (0, 1, 1, 0)
+    assert report["ambiguous"] == [{"row": 8, "candidates": [known.pk]}]
+    assert Participant.objects.filter(name_key="nguyen van hung").count() == 2
+    assert offering.enrollments.filter(participant=known).exists()
+
+
+def test_two_people_sharing_a_family_phone_in_one_file_are_not_merged_silently(tmp_path, offering):
+    path = make_roster(
+        tmp_path / "ds.xlsx",
+        [[1, "Lò Văn Pấng", 1975, "0912000888", "", "", ""], [2, "Lò Thị Mai", 1978, "0912000888", "", "", ""]],
+    )
+    code, report = run(path, offering)
+    assert code == 1 and report["ambiguous"] == [{"row": 7, "candidates": []}]
+    assert not Participant.objects.exists()
+
+    code, report = run(path, offering, "--skip-invalid")
+    assert (code, report["created"]) == (0, 1)
+    assert list(Participant.objects.values_list("full_name", flat=True)) == ["Lò Văn Pấng"]
+
+
+def test_creating_a_new_person_for_an_ambiguous_row_leaves_out_the_phone_of_someone_else(tmp_path, offering):
+    from enrollment.roster import read_roster
+    from enrollment.roster.importer import roster_import
+
+    services.participant_create(full_name="Ngô Quang Đạt", phone="0912000333")
+    path = make_roster(tmp_path / "ds.xlsx", [[1, "Bùi Thị Mai", 1975, "0912000333", "", "", ""]])
+    report = roster_import(roster=read_roster(path), offering=offering, decisions={6: "create"})
+    assert report.written and report.created == 1
+    mai = Participant.objects.get(full_name="Bùi Thị Mai")
+    assert mai.phone == "" and "0912000333 đã thuộc về người khác" in report.warnings[0]["message"]
