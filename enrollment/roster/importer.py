@@ -178,7 +178,7 @@ class _Importer:
         self.report = ImportReport()
         self.seen = {}  # key -> _Seen, for every person already taken from this file
         self.units = UnitResolver()
-        self.organizations = {}  # name_key -> Organization
+        self.organizations = {}  # name_key -> Organization pk
         self.enrolled = set(self.offering.enrollments.values_list("participant_id", flat=True))
         self.seats = None
         if self.offering.capacity is not None:
@@ -238,22 +238,21 @@ class _Importer:
         return seen
 
     def _known_people(self, rows) -> dict:
-        ids, phones, emails, names = set(), set(), set(), set()
+        ids, phones, emails, names_by_year = set(), set(), set(), {}
         for row in rows:
             ids.add(row.national_id)
             phones.add(row.phone)
             emails.add(row.email)
-            names.add(row.name_key)
+            if row.name_key and row.birth_year:
+                names_by_year.setdefault(row.birth_year, set()).add(row.name_key)
         decided = [pk for pk in self.decisions.values() if isinstance(pk, int)]
         query = (
-            Q(national_id__in=ids - {""})
-            | Q(phone__in=phones - {""})
-            | Q(email__in=emails - {""})
-            | Q(name_key__in=names - {""})
-            | Q(pk__in=decided)
+            Q(national_id__in=ids - {""}) | Q(phone__in=phones - {""}) | Q(email__in=emails - {""}) | Q(pk__in=decided)
         )
+        # Name and birth year together: a common name alone would bring back thousands.
+        for year, names in names_by_year.items():
+            query |= Q(birth_year=year, name_key__in=names)
         known = {}
-        # Plain rows, not model instances: a common name brings back many people.
         for person in Participant.objects.filter(query).order_by("pk").values_list(*KNOWN_FIELDS, named=True):
             known[("pk", person.pk)] = person
             for key in _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
@@ -348,21 +347,22 @@ class _Importer:
         self.report.enrolled += len(new_enrollments)
 
     def _attach_organizations(self, people):
+        """Link people to their organizations by name, creating the missing ones (kept by pk only)."""
         names = {}
         for person in people:
             if name := getattr(person, "_organization_name", ""):
-                names.setdefault(fold(name), name)
+                person._organization_key = fold(name)
+                names.setdefault(person._organization_key, name)
         missing = [key for key in names if key not in self.organizations]
         if missing:
-            for org in Organization.objects.filter(name_key__in=missing):
-                self.organizations[org.name_key] = org
+            found = Organization.objects.filter(name_key__in=missing).values_list("name_key", "pk")
+            self.organizations.update(found)
             new = [
                 Organization(name=names[key], name_key=key, kind=_organization_kind(names[key]))
                 for key in missing
                 if key not in self.organizations
             ]
-            for org in Organization.objects.bulk_create(new):
-                self.organizations[org.name_key] = org
+            self.organizations.update((org.name_key, org.pk) for org in Organization.objects.bulk_create(new))
         for person in people:
-            if name := getattr(person, "_organization_name", ""):
-                person.organization = self.organizations[fold(name)]
+            if key := getattr(person, "_organization_key", ""):
+                person.organization_id = self.organizations[key]
