@@ -210,6 +210,7 @@ class _Importer:
             key, earlier = _same_person(self.seen, keys, row) if decision is None else (None, [])
             if len(earlier) == 1 and not _conflicting_name(earlier[0], row):
                 outcome.status, outcome.participant_id = DUPLICATE, earlier[0].pk
+                outcome.messages.append(f"Cùng một người với dòng {earlier[0].row}.")
                 report.duplicates_in_file += 1
                 continue
             if earlier:

@@ -22,9 +22,13 @@ EXTENSIONS = {".xlsx", ".xls", ".ods", ".csv"}
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Roster file"), help_text=gettext_lazy("Excel (.xlsx, .xls), OpenDocument (.ods) or CSV.")
-    )
+    file = forms.FileField(label=gettext_lazy("Roster file"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("Excel (.xlsx, .xls), OpenDocument (.ods) or CSV, up to %(limit)s MB.") % {
+            "limit": settings.ROSTER_MAX_UPLOAD_MB
+        }
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
