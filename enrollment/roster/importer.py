@@ -160,9 +160,11 @@ def roster_import(
         report = importer.report
         if dry_run or (report.blocked and not skip_invalid):
             transaction.set_rollback(True)
-            for outcome in report.outcomes:
-                if outcome.status == NEW:
-                    outcome.participant_id = None  # rolled back
+            gone = importer.created_ids
+            for outcome in report.outcomes:  # point at nobody who was rolled back
+                if outcome.participant_id in gone:
+                    outcome.participant_id = None
+                outcome.candidates = [pk for pk in outcome.candidates if pk not in gone]
         else:
             report.written = True
     return report
@@ -179,6 +181,7 @@ class _Importer:
         self.seen = {}  # key -> _Seen, for every person already taken from this file
         self.units = UnitResolver()
         self.organizations = {}  # name_key -> Organization pk
+        self.created_ids = set()
         self.enrolled = set(self.offering.enrollments.values_list("participant_id", flat=True))
         self.seats = None
         if self.offering.capacity is not None:
@@ -326,6 +329,7 @@ class _Importer:
         new_people = [person for _outcome, person, _seen in to_enroll if person.pk is None]
         self._attach_organizations(new_people)
         Participant.objects.bulk_create(new_people)
+        self.created_ids.update(person.pk for person in new_people)
         for _outcome, person, seen in to_enroll:
             seen.pk = person.pk
         new_enrollments = []

@@ -106,3 +106,15 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, db, tmp
     assert response.status_code == 200
     assert "Tệp lớn hơn 1 MB" in response.content.decode()
     assert not RosterImport.objects.exists()
+
+
+def test_a_check_points_no_row_at_people_it_rolled_back(client, db, tmp_path):
+    offering, organizer = _setup()
+    client.force_login(organizer)
+    rows = [*people(2), [3, "Học Viên Thứ 1", 1961, "0900000001", "", "", ""]]  # row 3 repeats row 1
+    _upload(client, offering, make_roster(tmp_path / "ds.xlsx", rows))
+    history = RosterImport.objects.get()
+    assert history.status == "previewed"
+    assert list(history.rows.values_list("status", "participant_id")) == [
+        ("new", None), ("new", None), ("duplicate", None),
+    ]  # fmt: skip
