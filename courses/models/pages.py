@@ -161,6 +161,11 @@ class CoursePage(FoldedSearchMixin, Page):
         _("minimum attendance (%)"), default=80, validators=PERCENT
     )
     require_all_lessons = models.BooleanField(_("all lessons must be completed"), default=False)
+    excused_counts_as_attended = models.BooleanField(
+        _("excused absences count as attended"),
+        default=False,
+        help_text=_("When off, an excused absence counts as missed in the attendance rate."),
+    )
     pre_test = models.ForeignKey(
         "courses.LessonPage",
         verbose_name=_("pre-test"),
@@ -197,7 +202,8 @@ class CoursePage(FoldedSearchMixin, Page):
         FieldPanel("access"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("min_attendance_percent"), FieldPanel("require_all_lessons")]),
+                FieldRowPanel([FieldPanel("min_attendance_percent"), FieldPanel("excused_counts_as_attended")]),
+                FieldPanel("require_all_lessons"),
                 FieldRowPanel(
                     [
                         PageChooserPanel("pre_test", "courses.LessonPage"),
