@@ -27,6 +27,11 @@ ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: ALL,
     Role.TRAINER: [
         "wagtailadmin.access_admin",
+        # Only for the offerings they teach (attendance/views.py narrows).
+        "attendance.view_session",
+        "attendance.add_attendancerecord",
+        "attendance.change_attendancerecord",
+        "attendance.view_attendancerecord",
     ],
     Role.ORGANIZER: [
         "wagtailadmin.access_admin",
@@ -47,6 +52,13 @@ ROLE_PERMISSIONS = {
         "enrollment.add_enrollment",
         "enrollment.change_enrollment",
         "enrollment.view_enrollment",
+        "attendance.add_session",
+        "attendance.change_session",
+        "attendance.delete_session",
+        "attendance.view_session",
+        "attendance.add_attendancerecord",
+        "attendance.change_attendancerecord",
+        "attendance.view_attendancerecord",
     ],
     Role.LEARNER: [],
 }

@@ -242,6 +242,10 @@ class OfferingViewSet(ScopedViewSet):
             get_url=lambda offering: reverse("enrollments:index") + f"?offering={offering.pk}",
         ),
         LinkColumn(
+            "attendance_link", accessor="pk", label=_("Attendance"), link_text=_("Sessions"),
+            get_url=lambda offering: reverse("attendance_offering", args=[offering.pk]),
+        ),
+        LinkColumn(
             "roster_link", accessor="pk", label=_("Roster"), link_text=_("Import a roster"),
             get_url=lambda offering: reverse("roster_upload", args=[offering.pk]),
         ),

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from attendance import checkin as attendance_checkin
 from courses import views as courses_views
 from enrollment import views as enrollment_views
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("lop/<str:code>/dang-ky/", enrollment_views.offering_register, name="offering_register"),
     path("lop/<str:code>/huy/", enrollment_views.offering_cancel, name="offering_cancel"),
     path("hoc-tap/", courses_views.my_learning, name="my_learning"),
+    path("diem-danh/", attendance_checkin.checkin_code_entry, name="checkin_code"),
+    path("diem-danh/<int:pk>/<str:code>/", attendance_checkin.checkin, name="checkin"),
 ]
 
 if settings.DEBUG:

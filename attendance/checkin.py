@@ -1,0 +1,95 @@
+"""Self check-in on the site: scan the projector's QR code (or type its short code), log in or
+give phone and year of birth, be marked present.
+
+A valid code is remembered in the browser session for CHECKIN_GRANT, so logging in on a slow
+phone does not outlast the minute's code; the grant is good for that session only.
+"""
+
+import time
+
+from django import forms
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from enrollment.models import Participant
+
+from . import services
+from .models import Session
+from .services import AttendanceError
+
+CHECKIN_GRANT = 15 * 60  # seconds a scanned code stays good in this browser
+PHONE_ATTEMPTS = 10  # per browser address and session, every PHONE_WINDOW seconds
+PHONE_WINDOW = 10 * 60
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Code on the screen"), max_length=12)
+
+
+class PhoneForm(forms.Form):
+    phone = forms.CharField(label=gettext_lazy("Phone number"), max_length=20)
+    birth_year = forms.CharField(label=gettext_lazy("Year of birth"), max_length=4)
+
+
+def checkin_code_entry(request):
+    """Type the short code shown on the screen."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        session = services.sessions_open_for_code(code)
+        if session is not None:
+            return redirect("checkin", pk=session.pk, code=code)
+        form.add_error("code", _("This code does not match a session open now. Check it on the screen."))
+    return render(request, "attendance/checkin_code.html", {"form": form})
+
+
+def _grant_key(session) -> str:
+    return f"checkin-{session.pk}"
+
+
+def _granted(request, session, code) -> bool:
+    if services.checkin_code_valid(session, code):
+        request.session[_grant_key(session)] = time.time() + CHECKIN_GRANT
+        return True
+    return request.session.get(_grant_key(session), 0) > time.time()
+
+
+def _phone_attempt_allowed(request, session) -> bool:
+    key = f"checkin-phone:{session.pk}:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, PHONE_WINDOW)
+    return cache.incr(key) <= PHONE_ATTEMPTS
+
+
+def checkin(request, pk, code):
+    session = get_object_or_404(Session.objects.select_related("offering"), pk=pk)
+    context = {"session": session, "offering": session.offering, "code": code}
+    if not _granted(request, session, code):
+        context["error"] = _("This code has expired. Scan the code on the screen again, or type the code shown.")
+        return render(request, "attendance/checkin.html", context, status=403)
+    try:
+        services.checkin_window_check(session)
+    except AttendanceError as error:
+        context["error"] = str(error)
+        return render(request, "attendance/checkin.html", context)
+    participant = Participant.objects.filter(user=request.user).first() if request.user.is_authenticated else None
+    phone_form = PhoneForm(request.POST or None) if session.phone_checkin and participant is None else None
+    if request.method == "POST":
+        try:
+            if participant is None and phone_form is not None and phone_form.is_valid():
+                if not _phone_attempt_allowed(request, session):
+                    raise AttendanceError(_("Too many attempts. Please see the organizers at the desk."))
+                participant = services.participant_by_phone(session=session, **phone_form.cleaned_data)
+            if participant is not None:
+                method = services.Method.QR if request.user.is_authenticated else services.Method.PHONE
+                by = request.user if request.user.is_authenticated else None
+                context["result"] = services.checkin(session=session, participant=participant, by=by, method=method)
+            elif request.user.is_authenticated:
+                raise AttendanceError(
+                    _("You are not on the list of this class. Please see the organizers at the desk.")
+                )
+        except AttendanceError as error:
+            context["error"] = str(error)
+    context.update(participant=participant, phone_form=phone_form)
+    return render(request, "attendance/checkin.html", context)

@@ -1,0 +1,14 @@
+from django.urls import path
+from wagtail import hooks
+
+
+@hooks.register("register_admin_urls")
+def register_attendance_urls():
+    from . import views
+
+    return [
+        path("attendance/offerings/<int:pk>/", views.offering_attendance_view, name="attendance_offering"),
+        path("attendance/sessions/<int:pk>/", views.session_sheet_view, name="attendance_sheet"),
+        path("attendance/sessions/<int:pk>/close/", views.session_close_view, name="attendance_close"),
+        path("attendance/sessions/<int:pk>/screen/", views.session_screen_view, name="attendance_screen"),
+    ]
