@@ -121,15 +121,27 @@ def session_count(session) -> int:
     return session.records.filter(status__in=AttendanceRecord.ATTENDED).count()
 
 
-def learner_attendance(participant) -> dict[int, dict]:
-    """{offering id: {"attended", "excused", "absent", "held"}} for the learner's page: one query."""
+def enrollments_with_attendance(enrollments) -> list:
+    """Set `attendance_summary` ({"attended", "excused", "absent", "held", "total"}) on each
+    enrollment, for the learner's own page. Two queries whatever the number of classes."""
+    enrollments = list(enrollments)
     now = timezone.now()
-    rows = AttendanceRecord.objects.filter(enrollment__participant=participant).select_related("session")
-    result = {}
-    for record in rows:
-        if not record.session.has_been_held(now) and record.status not in AttendanceRecord.ATTENDED:
-            continue
-        counts = result.setdefault(record.session.offering_id, {"attended": 0, "excused": 0, "absent": 0})
-        key = "attended" if record.status in AttendanceRecord.ATTENDED else record.status
-        counts[key] += 1
-    return result
+    sessions = {}
+    for session in Session.objects.filter(offering_id__in={e.offering_id for e in enrollments}):
+        sessions.setdefault(session.offering_id, []).append(session)
+    statuses = {}
+    for enrollment_id, session_id, status in AttendanceRecord.objects.filter(
+        enrollment_id__in=[e.pk for e in enrollments]
+    ).values_list("enrollment_id", "session_id", "status"):
+        statuses[(enrollment_id, session_id)] = status
+    for enrollment in enrollments:
+        planned = sessions.get(enrollment.offering_id, [])
+        held = [session for session in planned if session.has_been_held(now)]
+        marks = [statuses.get((enrollment.pk, session.pk)) for session in held]
+        attended = sum(mark in AttendanceRecord.ATTENDED for mark in marks)
+        excused = marks.count(Status.EXCUSED)
+        enrollment.attendance_summary = {
+            "attended": attended, "excused": excused, "absent": len(held) - attended - excused,
+            "held": len(held), "total": len(planned),
+        }  # fmt: skip
+    return enrollments

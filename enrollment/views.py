@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from attendance.selectors import enrollments_with_attendance
+
 from . import selectors, services
 from .models import Enrollment, Offering
 
@@ -12,7 +14,7 @@ from .models import Enrollment, Offering
 @login_required
 def my_classes(request):
     """The learner's classes, conferences and study tours, and those open for registration."""
-    enrollments = selectors.learner_enrollments(request.user)
+    enrollments = enrollments_with_attendance(selectors.learner_enrollments(request.user))
     context = {
         "enrollments": enrollments,
         "open_offerings": selectors.open_offerings(exclude_ids=[e.offering_id for e in enrollments]),

@@ -175,3 +175,27 @@ def test_the_sheet_lists_everyone_enrolled_in_vietnamese_name_order(organizer):
     Enrollment.objects.create(offering=session.offering, participant=ParticipantFactory(), status="cancelled")
     names = [enrollment.participant.full_name for enrollment, _record in session_sheet(session)]
     assert names == ["Nguyễn Thị Ánh", "Đỗ Thị Ấn", "Lê Văn Bình", "Trần Văn Đức"]
+
+
+def test_the_attendance_report_command(organizer):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    course = CourseFactory(min_attendance_percent=50)
+    offering = OfferingFactory(kind=Offering.Kind.CLASS, course=course, code="HN-2026-SX-07")
+    first, second = (SessionFactory(offering=offering) for _ in range(2))
+    dao = Enrollment.objects.create(offering=offering, participant=ParticipantFactory(full_name="Nguyễn Thị Hồng Đào"))
+    for session, status in ((first, P), (second, A)):
+        services.attendance_save(session=session, marks={dao.pk: Mark(status)}, by=organizer)
+        services.session_close(session=session, by=organizer)
+    out = StringIO()
+    call_command("attendance_report", "--offering", "HN-2026-SX-07", "--json", stdout=out)
+    [row] = json.loads(out.getvalue())
+    assert (row["participant"], row["attended"], row["absent"], row["rate"], row["meets_minimum"]) == (
+        "Nguyễn Thị Hồng Đào", 1, 1, 50.0, True,
+    )  # fmt: skip
+    text = StringIO()
+    call_command("attendance_report", "--offering", "HN-2026-SX-07", stdout=text)
+    assert "Nguyễn Thị Hồng Đào: có mặt 1, có phép 0, vắng 1, tỉ lệ 50.0 % đạt" in text.getvalue()

@@ -168,3 +168,16 @@ def test_typing_the_short_code_leads_to_the_session(client, unit):
     response = client.post(reverse("checkin_code"), {"code": code.lower()})
     assert response.url == reverse("checkin", args=[session.pk, code])
     assert "không khớp" in client.post(reverse("checkin_code"), {"code": "XXXXXX"}).content.decode()
+
+
+def test_learners_see_their_own_attendance_on_my_classes(client, organizer, unit):
+    session, [enrollment] = session_with(1, unit)
+    SessionFactory(offering=session.offering)  # a second one, not held yet
+    learner = UserFactory(role=Role.LEARNER)
+    enrollment.participant.user = learner
+    enrollment.participant.save()
+    services.attendance_save(session=session, marks={enrollment.pk: services.Mark("present")}, by=organizer)
+    services.session_close(session=session, by=organizer)
+    client.force_login(learner)
+    page = client.get(reverse("my_classes")).content.decode()
+    assert "Điểm danh: dự 1/1 buổi đã diễn ra" in page

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
+from attendance.factories import SessionFactory
 from enrollment import services
 from enrollment.factories import OfferingFactory, ParticipantFactory
 from enrollment.models import Enrollment, Participant
@@ -71,13 +72,16 @@ def test_my_classes_lists_the_learners_enrollments_and_open_offerings(client, le
 @pytest.mark.parametrize("size", [2, 25])
 def test_my_classes_runs_a_constant_number_of_queries(client, learner, django_assert_max_num_queries, size):
     for _ in range(size):
-        services.enrollment_create(offering=OfferingFactory(), participant=learner.participant)
+        offering = OfferingFactory()
+        SessionFactory.create_batch(2, offering=offering)
+        services.enrollment_create(offering=offering, participant=learner.participant)
         OfferingFactory()
     client.force_login(learner)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(11):  # two of them for the attendance of each class
         response = client.get(reverse("my_classes"))
     html = response.content.decode()
     assert html.count(">Đã đăng ký</span>") == size
+    assert html.count("Lịch học: 2 buổi") == size
     assert html.count('class="card offering-card"') == size + min(size, 20)  # at most 20 open offerings
 
 
