@@ -146,7 +146,7 @@ def _screen_state(request, session) -> dict:
     return {
         "code": code,
         "url": url,
-        "qr": qr.svg_inline(scale=10, border=2, dark="#1b1b1b"),
+        "qr": qr.svg_inline(border=2, dark="#1b1b1b", omitsize=True),
         "count": session_count(session),
         "seconds": services.CODE_SECONDS,
     }

@@ -1,0 +1,101 @@
+"""Taking attendance: the organizer's sheet, and a learner's QR check-in on a phone."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from attendance.factories import SessionFactory
+from attendance.models import AttendanceRecord
+from enrollment.factories import OfferingFactory, ParticipantFactory
+from enrollment.models import AdministrativeUnit, Enrollment
+
+from .steps import log_in
+
+NAMES = ["Nguyễn Thị Hồng Đào", "Trần Văn Đức", "Lê Thị Ánh Tuyết", "Phạm Quốc Bảo", "Hoàng Thị Lan Anh",
+         "Vũ Đình Khôi", "Đặng Thu Hà", "Bùi Văn Ất"]  # fmt: skip
+
+
+def _offering(code, title, starts_on):
+    unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
+    offering = OfferingFactory(code=code, title=title, unit=unit, starts_on=starts_on,
+                               ends_on=starts_on + timedelta(days=2))  # fmt: skip
+    for name in NAMES:
+        Enrollment.objects.create(offering=offering, participant=ParticipantFactory(full_name=name), source="roster")
+    return offering
+
+
+def test_organizer_generates_a_schedule_and_takes_attendance_on_the_sheet(page, screenshot):
+    offering = _offering("HN-2026-BT-21", "Lớp tập huấn kỹ năng quản lý HTX", date(2026, 12, 21))
+
+    log_in(page, "tochuc@ocop.example", "/admin/")
+    page.get_by_role("button", name="Đào tạo", exact=True).click()
+    page.get_by_role("link", name="Lớp, hội nghị, tham quan").click()
+    page.get_by_role("row").filter(has_text=offering.code).get_by_role("link", name="Buổi học").click()
+    expect(page.get_by_role("heading", name=f"Điểm danh: {offering.code}")).to_be_visible()
+    page.get_by_label("Số ngày").fill("3")
+    screenshot(page, "attendance-schedule")
+    page.get_by_role("button", name="Tạo lịch").click()
+    expect(page.get_by_text("Lịch học có 6 buổi.")).to_be_visible()
+    expect(page.get_by_role("link", name="Ngày 3 - chiều")).to_be_visible()
+    screenshot(page, "attendance-sessions")
+
+    page.get_by_role("link", name="Ngày 1 - sáng").click()
+    expect(page.get_by_role("heading", name="Bảng điểm danh: Ngày 1 - sáng")).to_be_visible()
+    page.get_by_role("button", name="Tất cả có mặt").click()
+    page.get_by_role("group", name="Trần Văn Đức").get_by_label("Vắng có phép").check()
+    page.get_by_role("textbox", name="Ghi chú: Trần Văn Đức").fill("Ốm, có giấy xin phép")
+    page.get_by_role("group", name="Bùi Văn Ất").get_by_label("Vắng", exact=True).check()
+    screenshot(page, "attendance-sheet-marked")
+    page.get_by_role("button", name="Lưu điểm danh").first.click()
+    expect(page.get_by_text("Đã lưu điểm danh (8 thay đổi).")).to_be_visible()
+
+    page.reload()
+    expect(page.get_by_role("group", name="Trần Văn Đức").get_by_label("Vắng có phép")).to_be_checked()
+    expect(page.get_by_role("group", name="Bùi Văn Ất").get_by_label("Vắng", exact=True)).to_be_checked()
+    expect(page.get_by_role("group", name="Nguyễn Thị Hồng Đào").get_by_label("Có mặt")).to_be_checked()
+    expect(page.get_by_role("textbox", name="Ghi chú: Trần Văn Đức")).to_have_value("Ốm, có giấy xin phép")
+    expect(page.get_by_text("Đã điểm danh 8/8 người")).to_be_visible()
+    screenshot(page, "attendance-sheet-saved")
+    statuses = list(AttendanceRecord.objects.values_list("status", flat=True))
+    assert sorted(statuses) == ["absent", "excused", *["present"] * 6]
+
+
+def test_a_learner_checks_in_by_qr_on_a_phone_and_the_screen_counts_it(page, phone, screenshot):
+    today = timezone.localdate()
+    offering = _offering("HN-2026-BT-22", "Hội nghị triển khai OCOP xã Bát Tràng", today)
+    start = timezone.localtime() - timedelta(minutes=5)
+    session = SessionFactory(
+        offering=offering, title="Phiên sáng", date=start.date(), starts_at=start.time().replace(microsecond=0),
+        ends_at=min(start + timedelta(hours=3), start.replace(hour=23, minute=59)).time().replace(microsecond=0),
+    )  # fmt: skip
+    learner = UserFactory(email="hong.dao@htx-battrang.example", first_name="Đào", last_name="Nguyễn Thị Hồng")
+    dao = Enrollment.objects.get(offering=offering, participant__full_name="Nguyễn Thị Hồng Đào").participant
+    dao.user = learner
+    dao.save()
+
+    # The organizer puts the session's screen on the projector.
+    log_in(page, "tochuc@ocop.example", f"/admin/attendance/sessions/{session.pk}/screen/")
+    expect(page.get_by_role("heading", name="Điểm danh: Phiên sáng")).to_be_visible()
+    expect(page.locator("[data-count]")).to_have_text("0")
+    code = page.locator("[data-code]").text_content().strip()
+    screenshot(page, "checkin-screen-before")
+
+    # The learner scans it (the QR holds this address), logs in and checks in.
+    phone.goto(f"/diem-danh/{session.pk}/{code}/")
+    expect(phone.get_by_role("heading", name="Điểm danh: Phiên sáng")).to_be_visible()
+    phone.get_by_role("link", name="Đăng nhập để điểm danh").click()
+    phone.get_by_label("Email").fill(learner.email)
+    phone.get_by_label("Mật khẩu").fill(DEFAULT_PASSWORD)
+    phone.get_by_role("button", name="Đăng nhập").click()
+    expect(phone.get_by_text("Bạn điểm danh với tên Nguyễn Thị Hồng Đào.")).to_be_visible()
+    screenshot(phone, "checkin-phone-confirm")
+    phone.get_by_role("button", name="Điểm danh cho tôi").click()
+    expect(phone.get_by_role("status")).to_contain_text("Nguyễn Thị Hồng Đào: Có mặt")
+    screenshot(phone, "checkin-phone-done")
+
+    # The projector's count goes up by itself.
+    expect(page.locator("[data-count]")).to_have_text("1", timeout=10_000)
+    screenshot(page, "checkin-screen-after")
+    assert AttendanceRecord.objects.get().method == "qr"
