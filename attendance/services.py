@@ -1,6 +1,6 @@
 """Taking attendance: schedules, the sheet, QR and phone check-in, walk-ins, closing a session.
 
-Every write goes through `_write`, which upserts records (the unique constraint on enrollment
+Every write goes through `records_write`, which upserts records (the unique constraint on enrollment
 and session settles races: two tabs, a QR check-in during a sheet save) and keeps the history.
 """
 
@@ -65,7 +65,7 @@ class Mark:
     note: str = ""
 
 
-def _write(*, session, marks: dict[int, Mark], by, method, at=None) -> int:
+def records_write(*, session, marks: dict[int, Mark], by, method, at=None) -> int:
     """Upsert the records of `session` for {enrollment id: Mark}; return how many changed.
 
     Unchanged records are not touched (a QR check-in time survives a sheet save that keeps
@@ -135,7 +135,7 @@ def attendance_save(*, session, marks: dict[int, Mark], by, method=Method.SHEET)
     for mark in marks.values():
         if mark.status not in Status.values:
             raise AttendanceError(_("Unknown attendance status."))
-    return _write(session=session, marks=marks, by=by, method=method)
+    return records_write(session=session, marks=marks, by=by, method=method)
 
 
 @transaction.atomic
@@ -148,7 +148,7 @@ def session_close(*, session, by, mark_absent=True) -> int:
     if mark_absent:
         missing = session.offering.enrollments.filter(status__in=ACTIVE).exclude(attendance__session=session)
         marks = {pk: Mark(Status.ABSENT) for pk in missing.values_list("pk", flat=True)}
-        marked = _write(session=session, marks=marks, by=by, method=Method.CLOSE)
+        marked = records_write(session=session, marks=marks, by=by, method=Method.CLOSE)
     session.closed_at = timezone.now()
     session.save(update_fields=["closed_at"])
     return marked
@@ -224,7 +224,7 @@ def checkin(*, session, participant, by=None, method=Method.QR, at=None) -> Chec
         if record is not None and record.status in AttendanceRecord.ATTENDED:
             return CheckIn(record, already=True)
         # Two check-ins racing past the lock (no row yet) both upsert: still one record.
-        _write(session=session, marks={enrollment.pk: Mark(status)}, by=by, method=method, at=at)
+        records_write(session=session, marks={enrollment.pk: Mark(status)}, by=by, method=method, at=at)
     return CheckIn(AttendanceRecord.objects.get(enrollment=enrollment, session=session), already=False)
 
 
@@ -266,5 +266,5 @@ def walk_in_add(*, session, full_name: str, phone: str, unit=None, by) -> Enroll
     elif enrollment.status not in ACTIVE:  # waiting list or cancelled, but here in person
         enrollment.status = Enrollment.Status.REGISTERED
         enrollment.save(update_fields=["status", "updated_at"])
-    _write(session=session, marks={enrollment.pk: Mark(Status.PRESENT)}, by=by, method=Method.WALK_IN)
+    records_write(session=session, marks={enrollment.pk: Mark(Status.PRESENT)}, by=by, method=Method.WALK_IN)
     return enrollment

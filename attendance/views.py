@@ -1,11 +1,14 @@
 """Staff screens in the Wagtail admin: an offering's attendance, the sheet, the projector screen."""
 
+import tempfile
+
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,8 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from enrollment import scope
 from enrollment.models import Offering
+from enrollment.roster.reader import RosterFileError
 
-from . import services
+from . import services, signin_sheet
 from .models import AttendanceRecord, Session
 from .selectors import offering_attendance, session_count, session_sheet
 from .services import AttendanceError, Mark
@@ -161,3 +165,69 @@ def session_screen_view(request, pk):
     context["enrolled"] = session.offering.enrollments.filter(status__in=services.ACTIVE).count()
     context["short_url"] = request.build_absolute_uri(reverse("checkin_code"))
     return render(request, "attendance/session_screen.html", context)
+
+
+def _sheet_sessions(request, offering):
+    sessions = list(offering.sessions.all())
+    chosen = request.GET.get("session", "")
+    return [session for session in sessions if str(session.pk) == chosen] or sessions
+
+
+def signin_sheet_print(request, pk):
+    """ "Danh sách ký nhận" to print (A4 landscape), for one session or the whole offering."""
+    offering = _offering(request, pk)
+    sessions = _sheet_sessions(request, offering)
+    context = {"offering": offering, "sessions": sessions, "people": signin_sheet.sheet_people(offering)}
+    return render(request, "attendance/signin_sheet.html", context)
+
+
+def signin_sheet_download(request, pk):
+    offering = _offering(request, pk)
+    response = HttpResponse(
+        signin_sheet.sheet_xlsx(offering, _sheet_sessions(request, offering)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="ky-nhan-{offering.code}.xlsx"'
+    return response
+
+
+class SheetUploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Filled sign-in sheet (.xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.ROSTER_MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.") % {"limit": settings.ROSTER_MAX_UPLOAD_MB}
+            )
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload the sheet as an Excel workbook (.xlsx)."))
+        return upload
+
+
+def signin_sheet_upload(request, pk):
+    """Read back a filled sign-in sheet: every mark recorded, or nothing and the list of errors."""
+    offering = _offering(request, pk)
+    form = SheetUploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as copy:
+            for chunk in form.cleaned_data["file"].chunks():
+                copy.write(chunk)
+            copy.flush()
+            try:
+                result = signin_sheet.sheet_import(offering=offering, path=copy.name, by=request.user)
+            except RosterFileError as error:
+                form.add_error("file", error.message)
+            else:
+                if not result.errors:
+                    messages.success(
+                        request,
+                        _("Sign-in sheet read: %(rows)s people, %(marks)s marks recorded.")
+                        % {"rows": result.rows, "marks": result.marks},
+                    )
+                    return redirect("attendance_offering", pk=offering.pk)
+                errors = result.errors
+    title = _("Read a filled sign-in sheet: %(code)s") % {"code": offering.code}
+    return _page(request, "attendance/signin_sheet_upload.html", title, "upload", offering=offering, form=form,
+                 errors=errors)  # fmt: skip

@@ -234,7 +234,7 @@ _FEMALE = {"nu", "female", "f", "gai"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, datetime | date):
@@ -282,7 +282,7 @@ def parse_birth(value) -> tuple[date | None, int | None]:
             if 10000 <= number <= 80000:  # a date serial number that Excel did not format as a date
                 born = _EXCEL_EPOCH + timedelta(days=number)
                 return _birth_date(born.day, born.month, born.year, number), born.year
-        raise InvalidValueError(f"Ngày sinh không hợp lệ: “{_text(value)}”")
+        raise InvalidValueError(f"Ngày sinh không hợp lệ: “{cell_text(value)}”")
     text = clean_text(value)
     if match := _DMY.fullmatch(text):
         day, month, year = (int(part) for part in match.groups())
@@ -306,23 +306,23 @@ def parse_birth(value) -> tuple[date | None, int | None]:
 
 
 def parse_gender(value) -> str:
-    folded = fold(_text(value)).strip(" .")
+    folded = fold(cell_text(value)).strip(" .")
     if not folded:
         return ""
     if folded in _MALE:
         return "male"
     if folded in _FEMALE:
         return "female"
-    raise InvalidValueError(f"Giới tính không rõ: “{_text(value)}” (ghi Nam hoặc Nữ)")
+    raise InvalidValueError(f"Giới tính không rõ: “{cell_text(value)}” (ghi Nam hoặc Nữ)")
 
 
 def _email(value) -> str:
-    email = normalize_email(_text(value))
+    email = normalize_email(cell_text(value))
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            raise InvalidValueError(f"Email không hợp lệ: “{_text(value)}”") from None
+            raise InvalidValueError(f"Email không hợp lệ: “{cell_text(value)}”") from None
     return email
 
 
@@ -463,7 +463,7 @@ def _find_header(rows: Iterator[tuple[int, list]]):
             f"Không tìm thấy dòng tiêu đề của danh sách trong {HEADER_SEARCH_ROWS} dòng đầu "
             "(cần có cột “Họ và tên” và ít nhất một cột khác như “Ngày sinh”, “Số điện thoại”)."
         )
-    headers = ", ".join(f"“{text}”" for cell in best[2] if (text := _text(cell)))
+    headers = ", ".join(f"“{text}”" for cell in best[2] if (text := cell_text(cell)))
     if not any(key in NAME_KEYS for _, key in best[1]):
         message = f"Không tìm thấy cột họ tên. Các tiêu đề tìm thấy: {headers}."
     else:
@@ -482,7 +482,7 @@ def _parse(rows: Iterable[tuple[int, list]], fmt: str, estimated_rows: int | Non
     sub = None
     for number, cells in rows:
         name_cell = cells[name_index] if name_index < len(cells) else None
-        if _recognised(cells) and (not _text(name_cell) or header_key(name_cell)):
+        if _recognised(cells) and (not cell_text(name_cell) or header_key(name_cell)):
             sub = cells
         else:
             pending.append((number, cells))
@@ -513,7 +513,7 @@ def _data_rows(reader: _RowReader, rows: Iterator[tuple[int, list]], header_end:
 def _rows_below_header(reader: _RowReader, rows: Iterator[tuple[int, list]]) -> Iterator[RosterRow]:
     blank_run, first = 0, True
     for number, cells in rows:
-        texts = [_text(cell) for cell in cells]
+        texts = [cell_text(cell) for cell in cells]
         if reader.is_blank(texts):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
