@@ -99,3 +99,52 @@ def test_a_learner_checks_in_by_qr_on_a_phone_and_the_screen_counts_it(page, pho
     expect(page.locator("[data-count]")).to_have_text("1", timeout=10_000)
     screenshot(page, "checkin-screen-after")
     assert AttendanceRecord.objects.get().method == "qr"
+
+
+def test_organizer_prints_the_sign_in_sheet_reads_it_back_and_sees_who_is_at_risk(page, tmp_path, screenshot):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from courses.factories import CourseFactory
+    from enrollment.models import Offering
+
+    course = CourseFactory(title="Quản trị hợp tác xã", min_attendance_percent=80)
+    offering = _offering("HN-2026-BT-23", "Lớp quản trị HTX xã Bát Tràng", date(2026, 11, 23))
+    Offering.objects.filter(pk=offering.pk).update(kind="class", course=course)
+    for day in range(3):
+        SessionFactory(offering=offering, title=f"Ngày {day + 1}", date=date(2026, 11, 23 + day))
+
+    log_in(page, "tochuc@ocop.example", f"/admin/attendance/offerings/{offering.pk}/")
+    with page.context.expect_page() as printed:
+        page.get_by_role("link", name="In danh sách ký nhận").click()
+    sheet = printed.value
+    expect(sheet.get_by_role("heading", name="DANH SÁCH KÝ NHẬN")).to_be_visible()
+    expect(sheet.get_by_role("cell", name="Công Tằng Tôn Nữ Thị Phương Thảo")).to_have_count(0)
+    expect(sheet.get_by_role("cell", name="Hoàng Thị Lan Anh")).to_be_visible()
+    screenshot(sheet, "sign-in-sheet-print")
+    sheet.close()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Danh sách ký nhận dạng XLSX").click()
+    workbook = load_workbook(BytesIO(open(download.value.path(), "rb").read()))
+    rows = {row[1].value: row for row in workbook.active.iter_rows(min_row=9) if row[1].value}
+    for name, row in rows.items():  # everyone came to all three days, except two
+        marks = {"Bùi Văn Ất": ("x", "", ""), "Đặng Thu Hà": ("x", "P", "")}.get(name, ("x", "x", "x"))
+        for cell, mark in zip(row[5:8], marks, strict=True):
+            cell.value = mark
+    filled = tmp_path / "ky-nhan-da-dien.xlsx"
+    workbook.save(filled)
+
+    page.get_by_role("link", name="Tải lên danh sách ký nhận đã điền").click()
+    page.get_by_label("Danh sách ký nhận đã điền (.xlsx)").set_input_files(filled)
+    screenshot(page, "sign-in-sheet-upload")
+    page.get_by_role("button", name="Đọc danh sách").click()
+    expect(page.get_by_text("Đã đọc danh sách ký nhận: 8 người, ghi nhận 24 lượt điểm danh.")).to_be_visible()
+    at_risk = page.locator(".attendance-at-risk")
+    expect(at_risk.get_by_role("row")).to_have_count(3)  # the header and two people
+    expect(at_risk).to_contain_text("Bùi Văn Ất")
+    expect(at_risk).to_contain_text("33,3 %")
+    expect(at_risk).to_contain_text("Đặng Thu Hà")
+    expect(page.get_by_text("Khoá học yêu cầu tối thiểu 80 %.")).to_be_visible()
+    screenshot(page, "attendance-rates-at-risk")
