@@ -2,6 +2,13 @@ from django.urls import path
 from wagtail import hooks
 
 
+@hooks.register("register_admin_viewset")
+def register_session_viewset():
+    from .viewsets import SessionViewSet
+
+    return SessionViewSet()
+
+
 @hooks.register("register_admin_urls")
 def register_attendance_urls():
     from . import views

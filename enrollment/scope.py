@@ -44,6 +44,7 @@ scope_by_unit = _within("unit")  # offerings, organizations
 scope_offerings = scope_by_unit
 scope_enrollments = _within("offering__unit")
 scope_products = _within("organization__unit")
+scope_sessions = _within("offering__unit")
 
 
 def scope_participants(user, queryset):

@@ -181,3 +181,22 @@ def test_learners_see_their_own_attendance_on_my_classes(client, organizer, unit
     client.force_login(learner)
     page = client.get(reverse("my_classes")).content.decode()
     assert "Điểm danh: dự 1/1 buổi đã diễn ra" in page
+
+
+def test_organizers_add_and_edit_single_sessions_of_their_units_only(client, organizer, unit):
+    offering = OfferingFactory(unit=unit)
+    client.force_login(organizer)
+    form = client.get(reverse("sessions:add") + f"?offering={offering.pk}").content.decode()
+    assert f'<option value="{offering.pk}" selected>' in form
+    response = client.post(
+        reverse("sessions:add"),
+        {"offering": offering.pk, "title": "Tham quan mô hình HTX Gốm sứ",
+         "date": offering.starts_on.strftime("%d/%m/%Y"), "starts_at": "14:00", "ends_at": "16:30",
+         "venue": "HTX Gốm sứ Bát Tràng", "required": "on", "late_after_minutes": 10},
+    )  # fmt: skip
+    assert response.status_code == 302 and response.url == reverse("attendance_offering", args=[offering.pk])
+    session = offering.sessions.get()
+    assert (session.title, session.late_after_minutes) == ("Tham quan mô hình HTX Gốm sứ", 10)
+    elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
+    client.force_login(UserFactory(role=Role.ORGANIZER, unit=elsewhere))
+    assert client.get(reverse("sessions:edit", args=[session.pk])).status_code == 404
