@@ -11,7 +11,13 @@ from pathlib import Path
 
 import django
 
-SCENARIO_MODULES = ["bench.site_pages", "bench.course_pages", "bench.participant_list", "bench.roster_import"]
+SCENARIO_MODULES = [
+    "bench.site_pages",
+    "bench.course_pages",
+    "bench.participant_list",
+    "bench.roster_import",
+    "bench.attendance_sheet",
+]
 
 
 def main() -> int:
