@@ -200,3 +200,17 @@ def test_organizers_add_and_edit_single_sessions_of_their_units_only(client, org
     elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
     client.force_login(UserFactory(role=Role.ORGANIZER, unit=elsewhere))
     assert client.get(reverse("sessions:edit", args=[session.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_the_attendance_page_runs_a_constant_number_of_queries(client, organizer, unit, count):
+    session, enrollments = session_with(count, unit)
+    for _ in range(3):
+        SessionFactory(offering=session.offering)
+    services.attendance_save(session=session, marks={e.pk: services.Mark("present") for e in enrollments}, by=organizer)
+    services.session_close(session=session, by=organizer)
+    client.force_login(organizer)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("attendance_offering", args=[session.offering.pk]))
+    assert page.status_code == 200 and f"{count} / {count}" in page.content.decode()
+    assert len(queries) <= 16
