@@ -9,6 +9,7 @@ import hmac
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,8 +140,11 @@ def attendance_save(*, session, marks: dict[int, Mark], by, method=Method.SHEET)
 
 
 @transaction.atomic
-def session_close(*, session, by, mark_absent=True) -> int:
-    """Close a session; everyone enrolled without a record is marked absent (unless told not to)."""
+def session_close(*, session, by, mark_absent=None) -> int:
+    """Close a session; everyone enrolled without a record is marked absent, unless
+    `mark_absent` (default: settings.ATTENDANCE_CLOSE_MARKS_ABSENT) says otherwise."""
+    if mark_absent is None:
+        mark_absent = settings.ATTENDANCE_CLOSE_MARKS_ABSENT
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.is_closed:
         return 0

@@ -126,6 +126,7 @@ def session_sheet_view(request, pk):
     return _page(
         request, "attendance/session_sheet.html", title, session=session, offering=session.offering, rows=rows,
         statuses=AttendanceRecord.Status.choices, walk_in=walk_in,
+        close_marks_absent=settings.ATTENDANCE_CLOSE_MARKS_ABSENT,
         marked=sum(1 for _enrollment, record in rows if record is not None),
     )  # fmt: skip
 

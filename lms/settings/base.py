@@ -181,3 +181,6 @@ DEFAULT_FROM_EMAIL = "Chương trình OCOP <no-reply@ocop.local>"
 
 # Roster uploads: the largest file accepted, in megabytes.
 ROSTER_MAX_UPLOAD_MB = 20
+# Closing a session marks everyone not yet marked as absent; False leaves them unmarked (they
+# still count as missed in the rates, but the sheet shows who was never marked).
+ATTENDANCE_CLOSE_MARKS_ABSENT = True

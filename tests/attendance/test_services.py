@@ -199,3 +199,12 @@ def test_the_attendance_report_command(organizer):
     text = StringIO()
     call_command("attendance_report", "--offering", "HN-2026-SX-07", stdout=text)
     assert "Nguyễn Thị Hồng Đào: có mặt 1, có phép 0, vắng 1, tỉ lệ 50.0 % đạt" in text.getvalue()
+
+
+def test_closing_can_be_configured_to_leave_the_unmarked_alone(organizer, settings):
+    settings.ATTENDANCE_CLOSE_MARKS_ABSENT = False
+    session = SessionFactory()
+    enroll(session.offering, 2)
+    assert services.session_close(session=session, by=organizer) == 0
+    session.refresh_from_db()
+    assert session.is_closed and not AttendanceRecord.objects.exists()
