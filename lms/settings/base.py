@@ -184,3 +184,7 @@ ROSTER_MAX_UPLOAD_MB = 20
 # Closing a session marks everyone not yet marked as absent; False leaves them unmarked (they
 # still count as missed in the rates, but the sheet shows who was never marked).
 ATTENDANCE_CLOSE_MARKS_ABSENT = True
+
+# Certificate serial numbers run per issuing unit (the province of the offering's unit) and year.
+CERTIFICATE_SERIAL_FORMAT = "{prefix}-{year}-{number:06d}"
+CERTIFICATE_UNIT_PREFIXES = {"01": "HN", "79": "HCM", "31": "HP", "48": "DN"}

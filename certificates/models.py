@@ -1,0 +1,117 @@
+"""Certificates: the template they are printed with, the certificates themselves (with a frozen
+copy of what they certify), and the counters behind their serial numbers."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificateTemplate(models.Model):
+    """Who issues and signs, and how the certificate looks (managed by administrators)."""
+
+    class Kind(models.TextChoices):
+        COMPLETION = "completion", _("Certificate of completion")
+        ATTENDANCE = "attendance", _("Certificate of attendance")
+
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMPLETION)
+    title = models.CharField(_("title on the certificate"), max_length=120, default="GIẤY CHỨNG NHẬN")
+    issuer = models.CharField(
+        _("issuing office"), max_length=255, default="VĂN PHÒNG ĐIỀU PHỐI CHƯƠNG TRÌNH OCOP THÀNH PHỐ HÀ NỘI"
+    )
+    parent_office = models.CharField(
+        _("parent office"), max_length=255, blank=True, default="ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    )
+    place = models.CharField(_("place of signing"), max_length=80, default="Hà Nội")
+    signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, default="CHÁNH VĂN PHÒNG")
+    is_default = models.BooleanField(_("default template"), default=False)
+
+    class Meta:
+        verbose_name = _("certificate template")
+        verbose_name_plural = _("certificate templates")
+        constraints = [models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="one_default")]
+
+    def __str__(self):
+        return self.name
+
+
+class SerialCounter(models.Model):
+    """The last serial number used by an issuing unit in a year (locked while a number is taken)."""
+
+    unit = models.ForeignKey("enrollment.AdministrativeUnit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_counter_per_unit_year")]
+
+    def __str__(self):
+        return f"{self.unit_id}/{self.year}: {self.last}"
+
+
+class Certificate(models.Model):
+    enrollment = models.ForeignKey(
+        "enrollment.Enrollment", verbose_name=_("enrollment"), null=True, on_delete=models.SET_NULL,
+        related_name="certificates",
+    )  # fmt: skip
+    template = models.ForeignKey(CertificateTemplate, null=True, on_delete=models.SET_NULL, related_name="+")
+    serial = models.CharField(_("serial number"), max_length=40, unique=True)
+    code = models.CharField(_("verification code"), max_length=32, unique=True)
+    is_current = models.BooleanField(default=True, editable=False)  # False once replaced by a re-issue
+
+    # The frozen copy: what the certificate says, whatever happens to the course, offering or person.
+    full_name = models.CharField(_("full name"), max_length=150)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=CertificateTemplate.Kind.choices)
+    course_title = models.CharField(_("course or event"), max_length=255)
+    offering_code = models.CharField(_("offering"), max_length=30)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, null=True, blank=True)
+    issuer = models.CharField(_("issuing office"), max_length=255)
+    parent_office = models.CharField(_("parent office"), max_length=255, blank=True)
+    place = models.CharField(_("place of signing"), max_length=80)
+    signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+
+    issued_on = models.DateField(_("issued on"), default=timezone.localdate)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    override_reason = models.TextField(_("issued despite the rules because"), blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    replaced_by = models.ForeignKey(
+        "self", verbose_name=_("replaced by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            # One certificate in force per enrollment: issuing twice, concurrently or on a retry, cannot add one.
+            models.UniqueConstraint(
+                fields=["enrollment"], condition=Q(is_current=True, enrollment__isnull=False), name="one_per_enrollment"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.serial} – {self.full_name}"
+
+    @property
+    def state(self) -> str:
+        if self.replaced_by_id:
+            return "replaced"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_on and self.expires_on < timezone.localdate():
+            return "expired"
+        return "valid"

@@ -1,0 +1,159 @@
+"""Issuing, revoking and re-issuing certificates.
+
+A certificate is issued once per enrollment (a partial unique constraint), takes the next serial
+number of its issuing unit and year under a row lock, and freezes what it certifies.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from enrollment.models import AdministrativeUnit, Enrollment
+
+from .codes import code_new, serial_format, unit_prefix
+from .eligibility import Eligibility, offering_eligibility
+from .models import Certificate, CertificateTemplate, SerialCounter
+
+
+class CertificateError(Exception):
+    """A refusal a person should read (Vietnamese)."""
+
+
+def template_default() -> CertificateTemplate:
+    template = CertificateTemplate.objects.filter(is_default=True).first()
+    if template is None:
+        template, _created = CertificateTemplate.objects.get_or_create(
+            is_default=True, defaults={"name": "Mẫu mặc định (Hà Nội)", "signer_name": "Nguyễn Văn Chí"}
+        )
+    return template
+
+
+def issuing_unit(offering) -> AdministrativeUnit:
+    """The province over the offering's unit: its program office signs."""
+    root_code = offering.unit.path.split("/")[0]
+    return AdministrativeUnit.objects.get(scheme=offering.unit.scheme, path=root_code)
+
+
+def _next_serial(unit, year) -> str:
+    SerialCounter.objects.bulk_create([SerialCounter(unit=unit, year=year)], ignore_conflicts=True)
+    counter = SerialCounter.objects.select_for_update().get(unit=unit, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return serial_format(prefix=unit_prefix(unit), year=year, number=counter.last)
+
+
+def _frozen(enrollment, template) -> dict:
+    offering, person = enrollment.offering, enrollment.participant
+    course = offering.course
+    return {
+        "full_name": person.full_name, "birth_year": person.birth_year, "title": template.title,
+        "kind": CertificateTemplate.Kind.COMPLETION if course else CertificateTemplate.Kind.ATTENDANCE,
+        "course_title": course.title if course else offering.title, "offering_code": offering.code,
+        "starts_on": offering.starts_on, "ends_on": offering.ends_on,
+        "hours": course.duration_hours if course else None, "issuer": template.issuer,
+        "parent_office": template.parent_office, "place": template.place, "signer_name": template.signer_name,
+        "signer_title": template.signer_title,
+    }  # fmt: skip
+
+
+def _create(enrollment, *, by, template, override_reason="", unit=None) -> Certificate:
+    unit = unit or issuing_unit(enrollment.offering)
+    issued_on = timezone.localdate()
+    return Certificate.objects.create(
+        enrollment=enrollment, template=template, serial=_next_serial(unit, issued_on.year), code=code_new(),
+        issued_on=issued_on, issued_by=by, override_reason=override_reason, **_frozen(enrollment, template),
+    )  # fmt: skip
+
+
+def certificate_issue(*, enrollment, by=None, override_reason="", template=None) -> tuple[Certificate, bool]:
+    """(the enrollment's certificate, whether it was issued now). Refuses someone not eligible
+    unless staff give a written override reason, which is kept on the certificate."""
+    existing = Certificate.objects.filter(enrollment=enrollment, is_current=True).first()
+    if existing is not None:
+        return existing, False
+    verdict = next(item for item in offering_eligibility(enrollment.offering) if item.enrollment.pk == enrollment.pk)
+    if not verdict.eligible and not override_reason.strip():
+        raise CertificateError("Chưa đủ điều kiện: " + "; ".join(verdict.reasons) + ".")
+    try:
+        with transaction.atomic():
+            return _create(enrollment, by=by, template=template or template_default(),
+                           override_reason=override_reason.strip()), True  # fmt: skip
+    except IntegrityError:  # issued by a concurrent request meanwhile: that one stands
+        return Certificate.objects.get(enrollment=enrollment, is_current=True), False
+
+
+@dataclass
+class IssueReport:
+    issued: list[Certificate] = field(default_factory=list)
+    already_issued: list[Certificate] = field(default_factory=list)
+    not_eligible: list[Eligibility] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "issued": [{"enrollment": c.enrollment_id, "serial": c.serial, "name": c.full_name} for c in self.issued],
+            "already_issued": [
+                {"enrollment": c.enrollment_id, "serial": c.serial, "name": c.full_name} for c in self.already_issued
+            ],
+            "not_eligible": [
+                {"enrollment": e.enrollment.pk, "name": e.enrollment.participant.full_name, "reasons": e.reasons}
+                for e in self.not_eligible
+            ],
+        }
+
+
+def certificates_issue_offering(*, offering, by=None, progress=None) -> IssueReport:
+    """Issue to every eligible enrollment of `offering` that has no certificate yet. Safe to run
+    twice or concurrently: the constraint keeps one certificate per enrollment."""
+    template = template_default()
+    unit = issuing_unit(offering)
+    report = IssueReport()
+    existing = {c.enrollment_id: c for c in Certificate.objects.filter(enrollment__offering=offering, is_current=True)}
+    verdicts = offering_eligibility(offering)
+    for done, verdict in enumerate(verdicts, start=1):
+        enrollment = verdict.enrollment
+        if enrollment.pk in existing:
+            report.already_issued.append(existing[enrollment.pk])
+        elif not verdict.eligible:
+            report.not_eligible.append(verdict)
+        else:
+            try:
+                with transaction.atomic():
+                    report.issued.append(_create(enrollment, by=by, template=template, unit=unit))
+            except IntegrityError:
+                report.already_issued.append(Certificate.objects.get(enrollment=enrollment, is_current=True))
+        if progress:
+            progress(done, len(verdicts))
+    return report
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate, reason: str, by=None) -> Certificate:
+    if not reason.strip():
+        raise CertificateError("Hãy ghi lý do thu hồi.")
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason.strip()
+        certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate, by=None) -> Certificate:
+    """A new certificate from the enrollment as it is now (a corrected name); the old one is marked
+    replaced and points to the new one."""
+    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if old.enrollment is None:
+        raise CertificateError("Không thể cấp lại: ghi danh của giấy chứng nhận này đã bị xoá.")
+    if not old.is_current:
+        raise CertificateError("Giấy chứng nhận này đã được thay thế.")
+    old.is_current = False
+    old.save(update_fields=["is_current"])
+    enrollment = Enrollment.objects.select_related("offering__course", "offering__unit", "participant").get(
+        pk=old.enrollment_id
+    )
+    new = _create(enrollment, by=by, template=old.template or template_default(), override_reason=old.override_reason)
+    old.replaced_by = new
+    old.save(update_fields=["replaced_by"])
+    return new
