@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from attendance import checkin as attendance_checkin
+from certificates import views as certificates_views
 from courses import views as courses_views
 from enrollment import views as enrollment_views
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("lop/<str:code>/huy/", enrollment_views.offering_cancel, name="offering_cancel"),
     path("hoc-tap/", courses_views.my_learning, name="my_learning"),
     path("diem-danh/", attendance_checkin.checkin_code_entry, name="checkin_code"),
+    path("xac-minh/", certificates_views.verify_form, name="certificate_verify_form"),
+    path("xac-minh/<str:code>/", certificates_views.certificate_verify, name="certificate_verify"),
     path("diem-danh/<int:pk>/<str:code>/", attendance_checkin.checkin, name="checkin"),
 ]
 

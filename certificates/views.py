@@ -1,0 +1,81 @@
+"""Public verification: anyone with the code (printed, or in the QR) checks a certificate.
+
+Only what verification needs is shown: name, year of birth, course, dates, issuer, serial and the
+state; never phone, ID or email. An unknown code gets the same page shape as any other miss, and
+lookups are rate limited per address.
+"""
+
+from django import forms
+from django.core.cache import cache
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .codes import code_normalize
+from .models import Certificate
+
+LOOKUPS_PER_WINDOW, WINDOW = 30, 60 * 10
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Verification code"), max_length=40)
+
+
+def _allowed(request) -> bool:
+    key = f"verify:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, WINDOW)
+    return cache.incr(key) <= LOOKUPS_PER_WINDOW
+
+
+def verify_form(request):
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        code = code_normalize(form.cleaned_data["code"]) or form.cleaned_data["code"].strip()
+        return redirect("certificate_verify", code=code)
+    return render(request, "certificates/verify_form.html", {"form": form})
+
+
+def certificate_public(certificate) -> dict:
+    """The verification page's facts, also its JSON."""
+    return {
+        "state": certificate.state,
+        "serial": certificate.serial,
+        "code": certificate.code,
+        "name": certificate.full_name,
+        "birth_year": certificate.birth_year,
+        "title": certificate.title,
+        "kind": certificate.kind,
+        "course": certificate.course_title,
+        "from": certificate.starts_on.isoformat(),
+        "to": certificate.ends_on.isoformat(),
+        "hours": str(certificate.hours) if certificate.hours is not None else None,
+        "issuer": certificate.issuer,
+        "issued_on": certificate.issued_on.isoformat(),
+        "expires_on": certificate.expires_on.isoformat() if certificate.expires_on else None,
+        "revoked_on": certificate.revoked_at.date().isoformat() if certificate.revoked_at else None,
+        "replaced_by": certificate.replaced_by.code if certificate.replaced_by_id else None,
+    }
+
+
+def certificate_verify(request, code):
+    wants_json = request.GET.get("format") == "json" or request.headers.get("Accept") == "application/json"
+    if not _allowed(request):
+        data, status = {"state": "rate_limited"}, 429
+    else:
+        normalized = code_normalize(code)
+        certificate = (
+            Certificate.objects.select_related("replaced_by").filter(code=normalized).first() if normalized else None
+        )  # one indexed lookup whatever the input, so a miss costs what a hit costs
+        data, status = (certificate_public(certificate), 200) if certificate else ({"state": "not_found"}, 404)
+        if normalized and normalized != code and certificate:
+            if not wants_json:
+                return redirect("certificate_verify", code=normalized)
+    if wants_json:
+        return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    context = {"data": data, "code": code, "form": VerifyForm(initial={"code": code})}
+    if data.get("replaced_by"):
+        context["replacement_url"] = reverse("certificate_verify", args=[data["replaced_by"]])
+    context["title"] = _("Certificate verification")
+    return render(request, "certificates/verify.html", context, status=status)
