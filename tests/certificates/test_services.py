@@ -155,3 +155,20 @@ def test_concurrent_issuing_numbers_every_certificate_once():
     serials = sorted(Certificate.objects.values_list("serial", flat=True))
     assert len(serials) == 12 and len(set(serials)) == 12
     assert Certificate.objects.values("enrollment").distinct().count() == 12
+
+
+def test_the_issue_certificates_command(organizer):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    offering, _people = finished_class(organizer, {"Nguyễn Thị Hồng Đào": ("present",), "Trần Văn Đức": ("absent",)})
+    out = StringIO()
+    call_command("issue_certificates", "--offering", offering.code, "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert [item["name"] for item in report["issued"]] == ["Nguyễn Thị Hồng Đào"]
+    assert report["not_eligible"][0]["reasons"] == ["thiếu 1 buổi bắt buộc", "chuyên cần 0 %, dưới mức tối thiểu 75 %"]
+    text = StringIO()
+    call_command("issue_certificates", "--offering", offering.code, stdout=text)
+    assert "cấp mới 0, đã cấp từ trước 1, chưa đủ điều kiện 1." in text.getvalue()
