@@ -91,6 +91,8 @@ class Certificate(models.Model):
     replaced_by = models.ForeignKey(
         "self", verbose_name=_("replaced by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    png = models.FileField(upload_to="certificates/%Y/", blank=True, editable=False)
+    pdf = models.FileField(upload_to="certificates/%Y/", blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")

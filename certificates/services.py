@@ -6,13 +6,17 @@ number of its issuing unit and year under a row lock, and freezes what it certif
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from enrollment.models import AdministrativeUnit, Enrollment
 
 from .codes import code_new, serial_format, unit_prefix
 from .eligibility import Eligibility, offering_eligibility
+from .files import certificate_render, verify_url
 from .models import Certificate, CertificateTemplate, SerialCounter
 
 
@@ -77,10 +81,32 @@ def certificate_issue(*, enrollment, by=None, override_reason="", template=None)
         raise CertificateError("Chưa đủ điều kiện: " + "; ".join(verdict.reasons) + ".")
     try:
         with transaction.atomic():
-            return _create(enrollment, by=by, template=template or template_default(),
-                           override_reason=override_reason.strip()), True  # fmt: skip
+            certificate = _create(enrollment, by=by, template=template or template_default(),
+                                  override_reason=override_reason.strip())  # fmt: skip
     except IntegrityError:  # issued by a concurrent request meanwhile: that one stands
         return Certificate.objects.get(enrollment=enrollment, is_current=True), False
+    _deliver(certificate)
+    return certificate, True
+
+
+def _deliver(certificate) -> None:
+    """Draw the PNG and PDF, and tell the learner (outside the serial number's lock)."""
+    certificate_render(certificate)
+    person = certificate.enrollment.participant if certificate.enrollment_id else None
+    email = person and (person.email or (person.user.email if person.user_id else ""))
+    if email:
+        send_mail(
+            subject=f"Giấy chứng nhận: {certificate.course_title}",
+            message=(
+                f"Chào {certificate.full_name},\n\nBạn đã được cấp {certificate.title.lower()} "
+                f"số {certificate.serial} cho “{certificate.course_title}”.\n"
+                f"Tải giấy chứng nhận tại mục Lớp học của tôi: {_absolute(reverse('my_classes'))}\n"
+                f"Ai cũng có thể xác minh giấy tại: {verify_url(certificate)}\n"
+            ),
+            from_email=None,
+            recipient_list=[email],
+            fail_silently=True,  # a mail server outage must not undo or block issuing
+        )
 
 
 @dataclass
@@ -119,9 +145,12 @@ def certificates_issue_offering(*, offering, by=None, progress=None) -> IssueRep
         else:
             try:
                 with transaction.atomic():
-                    report.issued.append(_create(enrollment, by=by, template=template, unit=unit))
+                    certificate = _create(enrollment, by=by, template=template, unit=unit)
             except IntegrityError:
                 report.already_issued.append(Certificate.objects.get(enrollment=enrollment, is_current=True))
+            else:
+                _deliver(certificate)
+                report.issued.append(certificate)
         if progress:
             progress(done, len(verdicts))
     return report
@@ -156,4 +185,9 @@ def certificate_reissue(*, certificate, by=None) -> Certificate:
     new = _create(enrollment, by=by, template=old.template or template_default(), override_reason=old.override_reason)
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])
+    transaction.on_commit(lambda: _deliver(new))
     return new
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -7,15 +7,20 @@ lookups are rate limited per address.
 
 from django import forms
 from django.core.cache import cache
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from enrollment import scope
+from enrollment.models import Enrollment
+
 from .codes import code_normalize
+from .files import certificate_file
 from .models import Certificate
 
+CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png"}
 LOOKUPS_PER_WINDOW, WINDOW = 30, 60 * 10
 
 
@@ -79,3 +84,21 @@ def certificate_verify(request, code):
         context["replacement_url"] = reverse("certificate_verify", args=[data["replaced_by"]])
     context["title"] = _("Certificate verification")
     return render(request, "certificates/verify.html", context, status=status)
+
+
+def certificate_download(request, pk, fmt):
+    """The learner's own certificate (or, for staff, any of their units'), as PDF or PNG."""
+    if fmt not in ("pdf", "png"):
+        raise Http404
+    certificate = get_object_or_404(Certificate.objects.select_related("enrollment__participant"), pk=pk)
+    person = certificate.enrollment.participant if certificate.enrollment_id else None
+    owner = person is not None and request.user.is_authenticated and person.user_id == request.user.pk
+    staff = request.user.has_perm("certificates.view_certificate") and (
+        certificate.enrollment_id
+        and scope.scope_enrollments(request.user, Enrollment.objects.filter(pk=certificate.enrollment_id)).exists()
+    )
+    if not (owner or staff):
+        raise Http404
+    response = HttpResponse(certificate_file(certificate, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{certificate.serial}.{fmt}"'
+    return response

@@ -1,6 +1,9 @@
 """Reads shared by the enrollment pages. Each runs a fixed number of queries."""
 
+from django.db.models import Prefetch
 from django.utils import timezone
+
+from certificates.models import Certificate
 
 from .models import Enrollment, Offering
 
@@ -9,10 +12,14 @@ def learner_enrollments(user) -> list[Enrollment]:
     participant = getattr(user, "participant", None) if user.is_authenticated else None
     if participant is None:
         return []
+    current = Prefetch(
+        "certificates", queryset=Certificate.objects.filter(is_current=True), to_attr="current_certificates"
+    )
     return list(
         Enrollment.objects.filter(participant=participant)
         .exclude(status=Enrollment.Status.CANCELLED)
         .select_related("offering__unit", "offering__course")
+        .prefetch_related(current)
         .order_by("-offering__starts_on")
     )
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("lop/<str:code>/huy/", enrollment_views.offering_cancel, name="offering_cancel"),
     path("hoc-tap/", courses_views.my_learning, name="my_learning"),
     path("diem-danh/", attendance_checkin.checkin_code_entry, name="checkin_code"),
+    path("giay-chung-nhan/<int:pk>.<str:fmt>", certificates_views.certificate_download, name="certificate_download"),
     path("xac-minh/", certificates_views.verify_form, name="certificate_verify_form"),
     path("xac-minh/<str:code>/", certificates_views.certificate_verify, name="certificate_verify"),
     path("diem-danh/<int:pk>/<str:code>/", attendance_checkin.checkin, name="checkin"),

@@ -172,3 +172,39 @@ def test_the_issue_certificates_command(organizer):
     text = StringIO()
     call_command("issue_certificates", "--offering", offering.code, stdout=text)
     assert "cấp mới 0, đã cấp từ trước 1, chưa đủ điều kiện 1." in text.getvalue()
+
+
+def test_the_learner_is_emailed_and_downloads_the_pdf_from_my_classes(client, organizer, mailoutbox):
+    from django.urls import reverse
+
+    offering, people = finished_class(organizer, {"Nguyễn Thị Hồng Đào": ("present",)})
+    learner = UserFactory(role=Role.LEARNER, email="dao@htx-battrang.example")
+    person = people["Nguyễn Thị Hồng Đào"].participant
+    person.user = learner
+    person.save()
+    certificate, _created = services.certificate_issue(enrollment=people["Nguyễn Thị Hồng Đào"], by=organizer)
+    assert mailoutbox[0].to == ["dao@htx-battrang.example"] and certificate.serial in mailoutbox[0].body
+    client.force_login(learner)
+    page = client.get(reverse("my_classes")).content.decode()
+    assert "Tải giấy chứng nhận (PDF)" in page
+    pdf = client.get(reverse("certificate_download", args=[certificate.pk, "pdf"]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    certificate.pdf.delete(save=False)  # gone from storage: drawn again on demand
+    assert client.get(reverse("certificate_download", args=[certificate.pk, "png"])).content.startswith(b"\x89PNG")
+    assert client.get(reverse("certificate_download", args=[certificate.pk, "pdf"])).content.startswith(b"%PDF")
+    client.force_login(UserFactory(role=Role.LEARNER))
+    assert client.get(reverse("certificate_download", args=[certificate.pk, "pdf"])).status_code == 404
+
+
+def test_every_character_of_a_long_vietnamese_name_has_a_glyph():
+    from certificates.rendering import fitted, font
+
+    text = "Công Tằng Tôn Nữ Thị Phương Thảo ĐẶNG ẤẦẨẪẬ ắằẳẵặ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ýỳỷỹỵ đĐ ơƠ ưƯ"
+    for weight, italic in ((400, False), (700, False), (700, True), (800, False)):
+        face = font(40, weight, italic)
+        notdef = face.getmask("\U0010fffd")  # a code point no font has: what a missing glyph looks like
+        for char in set(text) - {" "}:
+            mask = face.getmask(char)
+            assert mask.getbbox() is not None, char  # drawn, not blank
+            assert (mask.size, bytes(mask)) != (notdef.size, bytes(notdef)), char  # and not the missing-glyph box
+    assert fitted("Công Tằng Tôn Nữ " * 6, 1000, 72, 700, italic=True).size < 72

@@ -1,0 +1,29 @@
+"""A certificate's PNG and PDF: drawn on issue and stored, drawn again when a file has gone missing."""
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from .rendering import certificate_files
+
+
+def verify_url(certificate) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certificate_verify", args=[certificate.code])
+
+
+def certificate_render(certificate) -> None:
+    png, pdf = certificate_files(certificate, verify_url(certificate))
+    name = certificate.serial
+    certificate.png.save(f"{name}.png", ContentFile(png), save=False)
+    certificate.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+    type(certificate).objects.filter(pk=certificate.pk).update(png=certificate.png.name, pdf=certificate.pdf.name)
+
+
+def certificate_file(certificate, fmt: str) -> bytes:
+    """The stored file, re-rendered first if it is missing from storage."""
+    field = getattr(certificate, fmt)
+    if not field or not field.storage.exists(field.name):
+        certificate_render(certificate)
+        field = getattr(certificate, fmt)
+    with field.open("rb") as handle:
+        return handle.read()
