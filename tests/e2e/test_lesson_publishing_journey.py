@@ -2,6 +2,7 @@
 
 import pytest
 from PIL import Image, ImageDraw
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from accounts.models import User
@@ -64,8 +65,20 @@ def _add_question(page, number, question):
             options.locator("button.c-sf-add-button").last.click()
         page.locator(f"input[name='{block}-options-{index}-value-text']").fill(text)
         if correct:
-            page.locator(f"input[name='{block}-options-{index}-value-correct']").check()
+            _tick(page.locator(f"input[name='{block}-options-{index}-value-correct']"))
     page.locator(f"textarea[name='{block}-explanation']").fill(question["explanation"])
+
+
+def _tick(checkbox, attempts=3):
+    """Check a box that StreamField may still be re-rendering (a new child block animates in):
+    a click that lands mid-render is lost, so try again, then insist it is checked."""
+    for _attempt in range(attempts):
+        try:
+            checkbox.check(timeout=3_000)
+            break
+        except PlaywrightError:
+            checkbox.page.wait_for_timeout(300)
+    expect(checkbox).to_be_checked()
 
 
 def _answer(page, choices):
