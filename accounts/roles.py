@@ -59,6 +59,9 @@ ROLE_PERMISSIONS = {
         "attendance.add_attendancerecord",
         "attendance.change_attendancerecord",
         "attendance.view_attendancerecord",
+        "certificates.add_certificate",
+        "certificates.change_certificate",
+        "certificates.view_certificate",
     ],
     Role.LEARNER: [],
 }

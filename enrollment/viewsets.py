@@ -246,6 +246,10 @@ class OfferingViewSet(ScopedViewSet):
             get_url=lambda offering: reverse("attendance_offering", args=[offering.pk]),
         ),
         LinkColumn(
+            "certificates_link", accessor="pk", label=_("Certificates"), link_text=_("Issue"),
+            get_url=lambda offering: reverse("offering_certificates", args=[offering.pk]),
+        ),
+        LinkColumn(
             "roster_link", accessor="pk", label=_("Roster"), link_text=_("Import a roster"),
             get_url=lambda offering: reverse("roster_upload", args=[offering.pk]),
         ),

@@ -26,11 +26,11 @@ def _progress_key(import_id: int) -> str:
 
 
 def roster_progress(history: RosterImport) -> dict:
-    """{"status", "done", "total", "percent"} for the progress bar."""
+    """{"status", "running", "done", "total", "percent"} for the progress bar (static/js/progress.js)."""
     done = cache.get(_progress_key(history.pk), 0) if history.is_running else history.report.get("rows", 0)
     total = max(history.estimated_rows, done, 1)
     percent = 100 if not history.is_running else min(99, round(100 * done / total))
-    return {"status": history.status, "done": done, "total": total, "percent": percent}
+    return {"status": history.status, "running": history.is_running, "done": done, "total": total, "percent": percent}
 
 
 def _summary(report: ImportReport) -> dict:

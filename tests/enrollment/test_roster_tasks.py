@@ -51,7 +51,7 @@ def test_a_running_check_shows_a_progress_bar_fed_by_the_status_endpoint(client,
     page = client.get(reverse("roster_preview", args=[history.pk])).content.decode()
     assert "<progress" in page and 'value="25"' in page and "Đang kiểm tra từng dòng" in page
     status = client.get(reverse("roster_status", args=[history.pk])).json()
-    assert status == {"status": "checking", "done": 1000, "total": 4000, "percent": 25}
+    assert status == {"status": "checking", "running": True, "done": 1000, "total": 4000, "percent": 25}
 
 
 def test_the_preview_pages_and_filters_rows_in_constant_queries(client, db, tmp_path, django_assert_num_queries):

@@ -1,15 +1,14 @@
-// Poll a roster import's progress and reload the page when it has finished.
+// Poll a background task's progress ({running, done, total, percent}) and reload the page when it has finished.
 (function () {
-  const box = document.querySelector("[data-roster-progress]");
+  const box = document.querySelector("[data-progress]");
   if (!box) return;
-  const running = ["checking", "importing"];
-  const show = (name, value) => { box.querySelector(`[data-${name}]`).textContent = value; };
+  const show = (name, value) => { const el = box.querySelector(`[data-${name}]`); if (el) el.textContent = value; };
   async function poll() {
     try {
       const response = await fetch(box.dataset.statusUrl, { headers: { Accept: "application/json" } });
       if (response.ok) {
         const progress = await response.json();
-        if (!running.includes(progress.status)) { window.location.reload(); return; }
+        if (!progress.running) { window.location.reload(); return; }
         box.querySelector("[data-bar]").value = progress.percent;
         show("done", progress.done);
         show("total", progress.total);
