@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from enrollment import scope
 from enrollment.models import Enrollment
 
+from .badges import certificate_badge
 from .codes import code_normalize
 from .files import certificate_file
 from .models import Certificate
@@ -101,4 +102,12 @@ def certificate_download(request, pk, fmt):
         raise Http404
     response = HttpResponse(certificate_file(certificate, fmt), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{certificate.serial}.{fmt}"'
+    return response
+
+
+def certificate_badge_download(request, code):
+    """The Open Badges 3.0 credential of a certificate, for the learner's wallet."""
+    certificate = get_object_or_404(Certificate, code=code_normalize(code) or "")
+    response = JsonResponse(certificate_badge(certificate), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="open-badge-{certificate.serial}.json"'
     return response

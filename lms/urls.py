@@ -24,6 +24,9 @@ urlpatterns = [
     path("giay-chung-nhan/<int:pk>.<str:fmt>", certificates_views.certificate_download, name="certificate_download"),
     path("xac-minh/", certificates_views.verify_form, name="certificate_verify_form"),
     path("xac-minh/<str:code>/", certificates_views.certificate_verify, name="certificate_verify"),
+    path(
+        "xac-minh/<str:code>/open-badge.json", certificates_views.certificate_badge_download, name="certificate_badge"
+    ),
     path("diem-danh/<int:pk>/<str:code>/", attendance_checkin.checkin, name="checkin"),
 ]
 
