@@ -1,15 +1,23 @@
 """Certificates: the template they are printed with, the certificates themselves (with a frozen
 copy of what they certify), and the counters behind their serial numbers."""
 
+import base64
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import PreviewableMixin
 
 
-class CertificateTemplate(models.Model):
-    """Who issues and signs, and how the certificate looks (managed by administrators)."""
+class CertificateTemplate(PreviewableMixin, models.Model):
+    """Who issues and signs, and how the certificate looks (managed by administrators; the admin
+    previews it live with sample data)."""
 
     class Kind(models.TextChoices):
         COMPLETION = "completion", _("Certificate of completion")
@@ -29,6 +37,13 @@ class CertificateTemplate(models.Model):
     signer_title = models.CharField(_("signer's title"), max_length=120, default="CHÁNH VĂN PHÒNG")
     is_default = models.BooleanField(_("default template"), default=False)
 
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("is_default")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        MultiFieldPanel([FieldPanel("parent_office"), FieldPanel("issuer")], heading=_("Issuing office")),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("signer_title"), FieldPanel("signer_name")]),
+    ]
+
     class Meta:
         verbose_name = _("certificate template")
         verbose_name_plural = _("certificate templates")
@@ -36,6 +51,28 @@ class CertificateTemplate(models.Model):
 
     def __str__(self):
         return self.name
+
+    def sample(self) -> "Certificate":
+        """An unsaved certificate with this template's office and sample data, for the preview."""
+        return Certificate(
+            full_name="Công Tằng Tôn Nữ Thị Phương Thảo", birth_year=1990, title=self.title, kind=self.kind,
+            course_title="Xây dựng và hoàn thiện hồ sơ sản phẩm OCOP cho hợp tác xã", offering_code="HN-2026-SX-01",
+            starts_on=datetime.date(2026, 11, 2), ends_on=datetime.date(2026, 11, 3), hours=8, issuer=self.issuer,
+            parent_office=self.parent_office, place=self.place, signer_name=self.signer_name,
+            signer_title=self.signer_title, issued_on=timezone.localdate(), serial="HN-2026-000123",
+            code="7KQ2-M9XD-4TRP-WB3H-C8NF",
+        )  # fmt: skip
+
+    def serve_preview(self, request, mode_name):
+        from .rendering import certificate_files
+
+        png, _pdf = certificate_files(self.sample(), request.build_absolute_uri("/xac-minh/7KQ2-M9XD-4TRP-WB3H-C8NF/"))
+        image = base64.b64encode(png).decode()
+        return HttpResponse(format_html(
+            '<!doctype html><meta charset="utf-8"><title>{}</title><body style="margin:0;background:#ddd">'
+            '<img alt="{}" src="data:image/png;base64,{}" style="display:block;max-width:100%;margin:auto"></body>',
+            self.name, self.title, image,
+        ))  # fmt: skip
 
 
 class SerialCounter(models.Model):

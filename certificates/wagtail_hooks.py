@@ -1,5 +1,10 @@
 from django.urls import path
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .viewsets import CertificateTemplateViewSet
+
+register_snippet(CertificateTemplateViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -55,3 +55,19 @@ def test_other_units_and_trainers_cannot_reach_it(client, organizer):  # noqa: F
     client.force_login(UserFactory(role=Role.TRAINER))
     assert client.get(reverse("offering_certificates", args=[offering.pk])).status_code in (302, 403)
     cache.clear()
+
+
+def test_administrators_edit_the_template_and_preview_it_with_sample_data(client, db, rf):
+    from certificates.models import CertificateTemplate
+    from certificates.services import template_default
+
+    template = template_default()
+    admin = UserFactory(role=Role.ADMINISTRATOR)
+    client.force_login(admin)
+    listing = client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list")).content.decode()
+    assert "Mẫu mặc định (Hà Nội)" in listing
+    preview = template.serve_preview(rf.get("/"), "").content.decode()
+    assert preview.startswith("<!doctype html>") and "data:image/png;base64," in preview
+    assert CertificateTemplate.objects.filter(is_default=True).count() == 1
+    client.force_login(_organizer_of_bat_trang())
+    assert client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list")).status_code in (302, 403)
