@@ -5,6 +5,7 @@ system, so every machine draws the same. Long names and titles shrink to fit the
 """
 
 import io
+from decimal import Decimal
 from functools import lru_cache
 
 import fontpkg
@@ -65,6 +66,11 @@ def _qr_image(url: str, scale: int = 5) -> Image.Image:
     return image
 
 
+def hours_text(hours) -> str:
+    """8 -> "8", 4.5 -> "4,5" (a Vietnamese decimal comma)."""
+    return f"{Decimal(str(hours)).normalize():f}".replace(".", ",")
+
+
 def _date_line(place: str, day) -> str:
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
@@ -103,7 +109,7 @@ def certificate_image(certificate, verify_url: str) -> Image.Image:
         y = _centered(draw, line, y, course_face)
     period = f"Thời gian: từ ngày {certificate.starts_on:%d/%m/%Y} đến ngày {certificate.ends_on:%d/%m/%Y}"
     if certificate.hours:
-        period += f" ({certificate.hours:g} giờ)"
+        period += f" ({hours_text(certificate.hours)} giờ)"
     _centered(draw, period, y + 8, font(28))
 
     # Signature block (right) and verification (left).

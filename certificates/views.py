@@ -5,6 +5,8 @@ state; never phone, ID or email. An unknown code gets the same page shape as any
 lookups are rate limited per address.
 """
 
+from datetime import date
+
 from django import forms
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
@@ -20,6 +22,7 @@ from .badges import certificate_badge
 from .codes import code_normalize
 from .files import certificate_file
 from .models import Certificate
+from .rendering import hours_text
 
 CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png"}
 LOOKUPS_PER_WINDOW, WINDOW = 30, 60 * 10
@@ -65,6 +68,17 @@ def certificate_public(certificate) -> dict:
     }
 
 
+def _shown(data: dict) -> dict:
+    """The page's dates as dd/mm/yyyy and hours with a decimal comma (the JSON keeps ISO dates)."""
+    shown = {}
+    for key in ("from", "to", "issued_on", "expires_on", "revoked_on"):
+        if data.get(key):
+            shown[key] = date.fromisoformat(data[key]).strftime("%d/%m/%Y")
+    if data.get("hours"):
+        shown["hours"] = hours_text(data["hours"])
+    return shown
+
+
 def certificate_verify(request, code):
     wants_json = request.GET.get("format") == "json" or request.headers.get("Accept") == "application/json"
     if not _allowed(request):
@@ -80,7 +94,7 @@ def certificate_verify(request, code):
                 return redirect("certificate_verify", code=normalized)
     if wants_json:
         return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    context = {"data": data, "code": code, "form": VerifyForm(initial={"code": code})}
+    context = {"data": data, "code": code, "form": VerifyForm(initial={"code": code}), "shown": _shown(data)}
     if data.get("replaced_by"):
         context["replacement_url"] = reverse("certificate_verify", args=[data["replaced_by"]])
     context["title"] = _("Certificate verification")

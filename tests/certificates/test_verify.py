@@ -23,6 +23,7 @@ def test_a_valid_certificate_shows_what_verifies_it_and_nothing_personal(client,
     page = client.get(url).content.decode()
     assert "Giấy chứng nhận còn hiệu lực" in page
     assert "Công Tằng Tôn Nữ Thị Phương Thảo (1990)" in page and certificate.serial in page
+    assert f"{certificate.starts_on:%d/%m/%Y} – {certificate.ends_on:%d/%m/%Y}" in page
     data = client.get(url + "?format=json").json()
     assert data["state"] == "valid" and data["name"] == "Công Tằng Tôn Nữ Thị Phương Thảo"
     for secret in ("0912345678", "001190012345", "thao@htx.example"):

@@ -1,0 +1,99 @@
+"""An organizer issues the certificates of a finished class; a learner downloads theirs; a visitor
+verifies it by its QR link, sees it valid, and after the organizer revokes it, revoked."""
+
+from datetime import date
+
+from playwright.sync_api import expect
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from attendance import services as attendance
+from attendance.factories import SessionFactory
+from attendance.services import Mark
+from certificates.models import Certificate
+from courses.factories import CourseFactory
+from enrollment.factories import OfferingFactory, ParticipantFactory
+from enrollment.models import AdministrativeUnit, Enrollment, Offering
+
+from .conftest import SCREENSHOTS
+from .steps import log_in
+
+CODE = "HN-2026-BT-31"
+
+
+def _finished_class(organizer):
+    unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
+    course = CourseFactory(title="Xây dựng và hoàn thiện hồ sơ sản phẩm OCOP", min_attendance_percent=80)
+    offering = OfferingFactory(
+        code=CODE, title="Lớp hồ sơ sản phẩm OCOP xã Bát Tràng", unit=unit, course=course, kind=Offering.Kind.CLASS,
+        starts_on=date(2026, 11, 2), ends_on=date(2026, 11, 3),
+    )  # fmt: skip
+    sessions = [SessionFactory(offering=offering, title=f"Ngày {n}", date=date(2026, 11, 1 + n)) for n in (1, 2)]
+    people = {}
+    marks_by_name = {
+        "Công Tằng Tôn Nữ Thị Phương Thảo": ("present", "present"),
+        "Nguyễn Văn Đức": ("present", "late"),
+        "Lê Thị Bình": ("present", "absent"),
+    }
+    for name, marks in marks_by_name.items():
+        people[name] = Enrollment.objects.create(offering=offering, participant=ParticipantFactory(full_name=name))
+        for session, status in zip(sessions, marks, strict=True):
+            attendance.attendance_save(session=session, marks={people[name].pk: Mark(status)}, by=organizer)
+    for session in sessions:
+        attendance.session_close(session=session, by=organizer)
+    return offering, people
+
+
+def test_issue_download_verify_revoke(page, browser, live_server, screenshot):
+    from django.contrib.auth import get_user_model
+
+    organizer = get_user_model().objects.get(email="tochuc@ocop.example")
+    offering, people = _finished_class(organizer)
+    learner = UserFactory(email="phuong.thao@htx-battrang.example", first_name="Thảo",
+                          last_name="Công Tằng Tôn Nữ Thị Phương")  # fmt: skip
+    thao = people["Công Tằng Tôn Nữ Thị Phương Thảo"].participant
+    thao.user = learner
+    thao.save()
+
+    # The organizer issues to everyone eligible; the one who missed a session is told why.
+    log_in(page, "tochuc@ocop.example", "/admin/")
+    page.get_by_role("button", name="Đào tạo", exact=True).click()
+    page.get_by_role("link", name="Lớp, hội nghị, tham quan").click()
+    page.get_by_role("row").filter(has_text=CODE).get_by_role("link", name="Cấp", exact=True).click()
+    expect(page.get_by_role("heading", name=f"Giấy chứng nhận: {CODE}")).to_be_visible()
+    binh = page.get_by_role("row").filter(has_text="Lê Thị Bình")
+    expect(binh).to_contain_text("Chưa đủ điều kiện")
+    expect(binh).to_contain_text("thiếu 1 buổi bắt buộc")
+    page.get_by_role("button", name="Cấp cho 2 người đủ điều kiện").click()
+    expect(page.get_by_text("Lần chạy trước: cấp mới 2, đã có 0, chưa đủ điều kiện 1.")).to_be_visible()
+    screenshot(page, "organizer-issued")
+    certificate = Certificate.objects.get(full_name="Công Tằng Tôn Nữ Thị Phương Thảo")
+    (SCREENSHOTS / "certificate-rendered.png").write_bytes(certificate.png.read())
+
+    # The learner downloads the PDF from "My classes".
+    learner_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    learner_page = learner_context.new_page()
+    log_in(learner_page, learner.email, "/lop-cua-toi/", password=DEFAULT_PASSWORD)
+    with learner_page.expect_download() as download:
+        learner_page.get_by_role("link", name="Tải giấy chứng nhận (PDF)").click()
+    assert download.value.suggested_filename == f"giay-chung-nhan-{certificate.serial}.pdf"
+    assert open(download.value.path(), "rb").read(4) == b"%PDF"
+    screenshot(learner_page, "learner-my-classes")
+    learner_context.close()
+
+    # A visitor follows the QR link.
+    visitor_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    visitor = visitor_context.new_page()
+    visitor.goto(f"/xac-minh/{certificate.code}/")
+    expect(visitor.get_by_role("heading", name="Giấy chứng nhận còn hiệu lực")).to_be_visible()
+    expect(visitor.get_by_text("Công Tằng Tôn Nữ Thị Phương Thảo")).to_be_visible()
+    screenshot(visitor, "visitor-valid")
+
+    # The organizer revokes it; the visitor reloads.
+    row = page.get_by_role("row").filter(has_text="Công Tằng Tôn Nữ Thị Phương Thảo")
+    row.get_by_placeholder("Lý do thu hồi").fill("Cấp nhầm lớp")
+    row.get_by_role("button", name="Thu hồi").click()
+    expect(page.get_by_text(f"Đã thu hồi giấy chứng nhận {certificate.serial}.")).to_be_visible()
+    visitor.reload()
+    expect(visitor.get_by_role("heading", name="Giấy chứng nhận đã bị thu hồi")).to_be_visible()
+    screenshot(visitor, "visitor-revoked")
+    visitor_context.close()
