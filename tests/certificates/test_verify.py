@@ -59,3 +59,11 @@ def test_lookups_are_rate_limited_per_address(client, certificate):
     url = reverse("certificate_verify", args=["ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"])
     statuses = {client.get(url).status_code for _ in range(31)}
     assert statuses == {404, 429}
+
+
+def test_an_expired_certificate_says_until_when(client, certificate):
+    from datetime import date
+
+    Certificate.objects.filter(pk=certificate.pk).update(expires_on=date(2026, 1, 31))
+    page = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
+    assert "Giấy chứng nhận đã hết hạn" in page and "Giấy có hiệu lực đến ngày 31/01/2026." in page
