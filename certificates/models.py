@@ -35,6 +35,18 @@ class CertificateTemplate(PreviewableMixin, models.Model):
     place = models.CharField(_("place of signing"), max_length=80, default="Hà Nội")
     signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=120, default="CHÁNH VĂN PHÒNG")
+    background = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("background"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("Optional: a landscape image, 1200 px wide or more; it replaces the frame."),
+    )  # fmt: skip
+    signature = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("signature"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("A PNG with a transparent background."),
+    )  # fmt: skip
+    seal = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("seal"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("A PNG with a transparent background; it is placed over the signature."),
+    )  # fmt: skip
     is_default = models.BooleanField(_("default template"), default=False)
 
     panels = [
@@ -42,6 +54,7 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
         MultiFieldPanel([FieldPanel("parent_office"), FieldPanel("issuer")], heading=_("Issuing office")),
         FieldRowPanel([FieldPanel("place"), FieldPanel("signer_title"), FieldPanel("signer_name")]),
+        FieldRowPanel([FieldPanel("background"), FieldPanel("signature"), FieldPanel("seal")]),
     ]
 
     class Meta:
@@ -52,6 +65,14 @@ class CertificateTemplate(PreviewableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.background and self.background.width < self.background.height:
+            raise ValidationError({"background": _("The background must be landscape (wider than high).")})
+        if self.background and self.background.width < 1200:
+            raise ValidationError({"background": _("The background is too small: at least 1200 px wide.")})
+
     def sample(self) -> "Certificate":
         """An unsaved certificate with this template's office and sample data, for the preview."""
         return Certificate(
@@ -60,7 +81,7 @@ class CertificateTemplate(PreviewableMixin, models.Model):
             starts_on=datetime.date(2026, 11, 2), ends_on=datetime.date(2026, 11, 3), hours=8, issuer=self.issuer,
             parent_office=self.parent_office, place=self.place, signer_name=self.signer_name,
             signer_title=self.signer_title, issued_on=timezone.localdate(), serial="HN-2026-000123",
-            code="7KQ2-M9XD-4TRP-WB3H-C8NF",
+            code="7KQ2-M9XD-4TRP-WB3H-C8NF", template=self,
         )  # fmt: skip
 
     def serve_preview(self, request, mode_name):

@@ -75,8 +75,37 @@ def _date_line(place: str, day) -> str:
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
+@lru_cache(maxsize=16)
+def _picture(name: str, box: tuple[int, int], cover: bool = False) -> Image.Image:
+    """A template's image from storage, fitted into `box` (or covering it), cached by file name."""
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(name, "rb") as handle:
+        picture = Image.open(handle)
+        picture.load()
+    picture = picture.convert("RGBA")
+    if cover:
+        scale = max(box[0] / picture.width, box[1] / picture.height)
+        picture = picture.resize((round(picture.width * scale), round(picture.height * scale)), Image.LANCZOS)
+        left, top = (picture.width - box[0]) // 2, (picture.height - box[1]) // 2
+        return picture.crop((left, top, left + box[0], top + box[1]))
+    picture.thumbnail(box, Image.LANCZOS)
+    return picture
+
+
+def _template_image(template, field: str):
+    image = getattr(template, field, None) if template is not None else None
+    return image.file.name if image is not None and image.file else None
+
+
 def certificate_image(certificate, verify_url: str) -> Image.Image:
-    image = _frame().copy()
+    template = certificate.template if certificate.template_id or certificate.template else None
+    background = _template_image(template, "background")
+    if background:
+        image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+        image.paste(_picture(background, (WIDTH, HEIGHT), cover=True).convert("RGB"))
+    else:
+        image = _frame().copy()
     draw = ImageDraw.Draw(image)
     left, right = 430, WIDTH - 470
 
@@ -116,6 +145,13 @@ def certificate_image(certificate, verify_url: str) -> Image.Image:
     y = 900
     y = _centered(draw, _date_line(certificate.place, certificate.issued_on), y, font(26, italic=True), center=right)
     y = _centered(draw, certificate.signer_title, y + 4, font(28, 700), center=right)
+    signature, seal = _template_image(template, "signature"), _template_image(template, "seal")
+    if signature:
+        picture = _picture(signature, (360, 120))
+        image.paste(picture, (right - picture.width // 2, 990), picture)
+    if seal:
+        picture = _picture(seal, (200, 200))
+        image.paste(picture, (right - 200 - picture.width // 2, 930), picture)
     if certificate.signer_name:
         _centered(draw, certificate.signer_name, 1120, font(30, 700), center=right)
     qr = _qr_image(verify_url)
