@@ -23,7 +23,27 @@ class CertificateTemplate(PreviewableMixin, models.Model):
         COMPLETION = "completion", _("Certificate of completion")
         ATTENDANCE = "attendance", _("Certificate of attendance")
 
+    class PageSize(models.TextChoices):
+        A4 = "A4", "A4"
+        A5 = "A5", "A5"
+
+    class Orientation(models.TextChoices):
+        LANDSCAPE = "landscape", _("Landscape")
+        PORTRAIT = "portrait", _("Portrait")
+
     name = models.CharField(_("name"), max_length=120)
+    page_size = models.CharField(_("page size"), max_length=2, choices=PageSize.choices, default=PageSize.A4)
+    orientation = models.CharField(
+        _("orientation"), max_length=10, choices=Orientation.choices, default=Orientation.LANDSCAPE
+    )
+    layout = models.JSONField(
+        _("positions"), default=dict, blank=True,
+        help_text=_(
+            "Optional, in pixels of an A4 page at 150 dpi (1754 × 1240 landscape): office [x, y, width], "
+            "motto [x, y], title_y, body_width, signing [x, y], signer_name_y, qr [x, y of its bottom]. "
+            "Leave empty for the standard layout; the preview shows the result."
+        ),
+    )  # fmt: skip
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMPLETION)
     title = models.CharField(_("title on the certificate"), max_length=120, default="GIẤY CHỨNG NHẬN")
     issuer = models.CharField(
@@ -51,10 +71,12 @@ class CertificateTemplate(PreviewableMixin, models.Model):
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("is_default")]),
+        FieldRowPanel([FieldPanel("page_size"), FieldPanel("orientation")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
         MultiFieldPanel([FieldPanel("parent_office"), FieldPanel("issuer")], heading=_("Issuing office")),
         FieldRowPanel([FieldPanel("place"), FieldPanel("signer_title"), FieldPanel("signer_name")]),
         FieldRowPanel([FieldPanel("background"), FieldPanel("signature"), FieldPanel("seal")]),
+        FieldPanel("layout"),
     ]
 
     class Meta:
@@ -72,6 +94,29 @@ class CertificateTemplate(PreviewableMixin, models.Model):
             raise ValidationError({"background": _("The background must be landscape (wider than high).")})
         if self.background and self.background.width < 1200:
             raise ValidationError({"background": _("The background is too small: at least 1200 px wide.")})
+        self._clean_layout()
+
+    def _clean_layout(self):
+        from django.core.exceptions import ValidationError
+
+        from .rendering import LAYOUTS
+
+        defaults = LAYOUTS[self.orientation]
+        if not isinstance(self.layout, dict):
+            raise ValidationError({"layout": _("Write the positions as a JSON object, or leave it empty.")})
+        for key, value in self.layout.items():
+            if key not in defaults:
+                raise ValidationError({"layout": _("Unknown position “%(key)s”.") % {"key": key}})
+            expected = defaults[key]
+            shape_ok = (
+                isinstance(value, list) and len(value) == len(expected) and all(isinstance(v, int) for v in value)
+                if isinstance(expected, list) else isinstance(value, int)
+            )  # fmt: skip
+            if not shape_ok or any(v < 0 or v > 1754 for v in (value if isinstance(value, list) else [value])):
+                raise ValidationError(
+                    {"layout": _("“%(key)s” must look like %(example)s (pixels, 0 to 1754).")
+                     % {"key": key, "example": expected}}
+                )  # fmt: skip
 
     def sample(self) -> "Certificate":
         """An unsaved certificate with this template's office and sample data, for the preview."""

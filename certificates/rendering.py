@@ -1,7 +1,10 @@
-"""Drawing a certificate: A4 landscape, the layout of a Vietnamese "Giấy chứng nhận", as PNG and PDF.
+"""Drawing a certificate: the layout of a Vietnamese "Giấy chứng nhận", as PNG and PDF.
 
-Fonts come from the fontpkg-be-vietnam-pro package (full Vietnamese coverage), never from the
-system, so every machine draws the same. Long names and titles shrink to fit their box.
+The certificate is drawn on an A4 canvas at 150 dpi, landscape or portrait as its template says,
+with each block where the template's layout puts it (LAYOUTS gives the defaults, in pixels of that
+canvas); an A5 template is the same drawing scaled down. Fonts come from the
+fontpkg-be-vietnam-pro package (full Vietnamese coverage), never from the system, so every
+machine draws the same. Long names and titles shrink to fit their box.
 """
 
 import io
@@ -13,6 +16,15 @@ import segno
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT, DPI = 1754, 1240, 150  # A4 landscape at 150 dpi
+PAGE_SCALE = {"A4": 1.0, "A5": 2**-0.5}
+# Where each block goes on the A4 canvas: office [x centre, y, width], motto [x centre, y],
+# title_y, body_width (name and course), signing [x centre, y], signer_name_y, qr [x, y bottom].
+LAYOUTS = {
+    "landscape": {"office": [430, 120, 640], "motto": [1284, 120], "title_y": 330, "body_width": 1354,
+                  "signing": [1284, 900], "signer_name_y": 1120, "qr": [120, 1120]},
+    "portrait": {"office": [330, 140, 520], "motto": [880, 140], "title_y": 430, "body_width": 1000,
+                 "signing": [860, 1150], "signer_name_y": 1400, "qr": [110, 1650]},
+}  # fmt: skip
 PAPER, INK, RED, GOLD, MUTED = "#fffdf6", "#1d1d1b", "#9b1c1c", "#b8902f", "#55524a"
 FAMILY = "Be Vietnam Pro"
 
@@ -47,16 +59,23 @@ def _wrapped(text: str, face, max_width: int, lines: int = 2) -> list[str]:
     return result if len(result) <= lines else [*result[: lines - 1], " ".join(result[lines - 1 :])]
 
 
-@lru_cache(maxsize=1)
-def _frame() -> Image.Image:
-    """The paper, the double border and the corner marks, drawn once."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+@lru_cache(maxsize=2)
+def _frame(width: int, height: int) -> Image.Image:
+    """The paper, the double border and the corner marks, drawn once per orientation."""
+    image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((40, 40, WIDTH - 40, HEIGHT - 40), outline=RED, width=10)
-    draw.rectangle((62, 62, WIDTH - 62, HEIGHT - 62), outline=GOLD, width=3)
-    for x, y in ((62, 62), (WIDTH - 62, 62), (62, HEIGHT - 62), (WIDTH - 62, HEIGHT - 62)):
+    draw.rectangle((40, 40, width - 40, height - 40), outline=RED, width=10)
+    draw.rectangle((62, 62, width - 62, height - 62), outline=GOLD, width=3)
+    for x, y in ((62, 62), (width - 62, 62), (62, height - 62), (width - 62, height - 62)):
         draw.regular_polygon((x, y, 22), 4, rotation=45, fill=GOLD)
     return image
+
+
+def layout_of(template) -> tuple[tuple[int, int], dict]:
+    """((width, height) of the A4 canvas, the layout with the template's own positions applied)."""
+    orientation = getattr(template, "orientation", "landscape") or "landscape"
+    size = (WIDTH, HEIGHT) if orientation == "landscape" else (HEIGHT, WIDTH)
+    return size, {**LAYOUTS[orientation], **(getattr(template, "layout", None) or {})}
 
 
 def _qr_image(url: str, scale: int = 5) -> Image.Image:
@@ -100,68 +119,85 @@ def _template_image(template, field: str):
 
 def certificate_image(certificate, verify_url: str) -> Image.Image:
     template = certificate.template if certificate.template_id or certificate.template else None
+    (width, height), layout = layout_of(template)
     background = _template_image(template, "background")
     if background:
-        image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
-        image.paste(_picture(background, (WIDTH, HEIGHT), cover=True).convert("RGB"))
+        image = Image.new("RGB", (width, height), PAPER)
+        image.paste(_picture(background, (width, height), cover=True).convert("RGB"))
     else:
-        image = _frame().copy()
+        image = _frame(width, height).copy()
     draw = ImageDraw.Draw(image)
-    left, right = 430, WIDTH - 470
+    center = width // 2
 
     # Header: the office (left) and the national motto (right).
-    y = 120
+    office_x, y, office_width = layout["office"]
     if certificate.parent_office:
-        y = _centered(draw, certificate.parent_office, y, fitted(certificate.parent_office, 640, 26), center=left)
-    issuer_lines = _wrapped(certificate.issuer, font(26, 700), 600)
-    issuer_face = fitted(max(issuer_lines, key=len), 640, 26, 700)
+        face = fitted(certificate.parent_office, office_width, 26)
+        y = _centered(draw, certificate.parent_office, y, face, center=office_x)
+    issuer_lines = _wrapped(certificate.issuer, font(26, 700), office_width - 40)
+    issuer_face = fitted(max(issuer_lines, key=len), office_width, 26, 700)
     for line in issuer_lines:
-        y = _centered(draw, line, y, issuer_face, center=left)
-    draw.line((left - 90, y + 4, left + 90, y + 4), fill=INK, width=2)
-    motto = font(26, 700)
-    _centered(draw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 120, motto, center=right)
-    _centered(draw, "Độc lập - Tự do - Hạnh phúc", 158, font(28, 600), center=right)
-    draw.line((right - 205, 200, right + 205, 200), fill=INK, width=2)
+        y = _centered(draw, line, y, issuer_face, center=office_x)
+    draw.line((office_x - 90, y + 4, office_x + 90, y + 4), fill=INK, width=2)
+    motto_x, motto_y = layout["motto"]
+    _centered(draw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto_y, font(26, 700), center=motto_x)
+    _centered(draw, "Độc lập - Tự do - Hạnh phúc", motto_y + 38, font(28, 600), center=motto_x)
+    draw.line((motto_x - 205, motto_y + 80, motto_x + 205, motto_y + 80), fill=INK, width=2)
 
     # Body.
-    y = 330
-    y = _centered(draw, certificate.title, y, font(84, 800), fill=RED) + 20
-    y = _centered(draw, "CHỨNG NHẬN ÔNG/BÀ", y, font(30, 500), fill=MUTED)
-    name = fitted(certificate.full_name, WIDTH - 400, 72, 700, italic=True)
-    y = _centered(draw, certificate.full_name, y + 6, name, fill=RED) + 4
+    body = layout["body_width"]
+    y = (
+        _centered(
+            draw,
+            certificate.title,
+            layout["title_y"],
+            fitted(certificate.title, body, 84, 800),
+            fill=RED,
+            center=center,
+        )
+        + 20
+    )
+    y = _centered(draw, "CHỨNG NHẬN ÔNG/BÀ", y, font(30, 500), fill=MUTED, center=center)
+    name = fitted(certificate.full_name, body, 72, 700, italic=True)
+    y = _centered(draw, certificate.full_name, y + 6, name, fill=RED, center=center) + 4
     if certificate.birth_year:
-        y = _centered(draw, f"Năm sinh: {certificate.birth_year}", y, font(28))
+        y = _centered(draw, f"Năm sinh: {certificate.birth_year}", y, font(28), center=center)
     done = "Đã hoàn thành chương trình" if certificate.kind == "completion" else "Đã tham dự"
-    y = _centered(draw, done, y + 14, font(30))
-    course_face = fitted(certificate.course_title, WIDTH - 360, 42, 700, min_size=30)
-    for line in _wrapped(certificate.course_title, course_face, WIDTH - 360):
-        y = _centered(draw, line, y, course_face)
+    y = _centered(draw, done, y + 14, font(30), center=center)
+    course_face = fitted(certificate.course_title, body, 42, 700, min_size=30)
+    for line in _wrapped(certificate.course_title, course_face, body):
+        y = _centered(draw, line, y, course_face, center=center)
     period = f"Thời gian: từ ngày {certificate.starts_on:%d/%m/%Y} đến ngày {certificate.ends_on:%d/%m/%Y}"
     if certificate.hours:
         period += f" ({hours_text(certificate.hours)} giờ)"
-    _centered(draw, period, y + 8, font(28))
+    _centered(draw, period, y + 8, fitted(period, body, 28), center=center)
 
-    # Signature block (right) and verification (left).
-    y = 900
-    y = _centered(draw, _date_line(certificate.place, certificate.issued_on), y, font(26, italic=True), center=right)
-    y = _centered(draw, certificate.signer_title, y + 4, font(28, 700), center=right)
+    # Signature block and verification.
+    sign_x, sign_y = layout["signing"]
+    y = _centered(
+        draw, _date_line(certificate.place, certificate.issued_on), sign_y, font(26, italic=True), center=sign_x
+    )
+    _centered(draw, certificate.signer_title, y + 4, font(28, 700), center=sign_x)
     signature, seal = _template_image(template, "signature"), _template_image(template, "seal")
     if signature:
         picture = _picture(signature, (360, 120))
-        image.paste(picture, (right - picture.width // 2, 990), picture)
+        image.paste(picture, (sign_x - picture.width // 2, sign_y + 90), picture)
     if seal:
         picture = _picture(seal, (200, 200))
-        image.paste(picture, (right - 200 - picture.width // 2, 930), picture)
+        image.paste(picture, (sign_x - 200 - picture.width // 2, sign_y + 30), picture)
     if certificate.signer_name:
-        _centered(draw, certificate.signer_name, 1120, font(30, 700), center=right)
+        _centered(draw, certificate.signer_name, layout["signer_name_y"], font(30, 700), center=sign_x)
     qr = _qr_image(verify_url)
-    image.paste(qr, (120, HEIGHT - 120 - qr.height))
-    text_x = 120 + qr.width + 24
-    small = font(22)
-    draw.text((text_x, HEIGHT - 235), f"Số hiệu: {certificate.serial}", font=font(24, 700), fill=INK)
-    draw.text((text_x, HEIGHT - 200), f"Mã xác minh: {certificate.code}", font=small, fill=INK)
-    draw.text((text_x, HEIGHT - 170), "Quét mã QR hoặc nhập mã tại", font=small, fill=MUTED)
-    draw.text((text_x, HEIGHT - 142), verify_url.split("/xac-minh/")[0] + "/xac-minh/", font=small, fill=MUTED)
+    qr_x, qr_bottom = layout["qr"]
+    image.paste(qr, (qr_x, qr_bottom - qr.height))
+    text_x, small = qr_x + qr.width + 24, font(22)
+    draw.text((text_x, qr_bottom - 115), f"Số hiệu: {certificate.serial}", font=font(24, 700), fill=INK)
+    draw.text((text_x, qr_bottom - 80), f"Mã xác minh: {certificate.code}", font=small, fill=INK)
+    draw.text((text_x, qr_bottom - 50), "Quét mã QR hoặc nhập mã tại", font=small, fill=MUTED)
+    draw.text((text_x, qr_bottom - 22), verify_url.split("/xac-minh/")[0] + "/xac-minh/", font=small, fill=MUTED)
+    scale = PAGE_SCALE.get(getattr(template, "page_size", "A4") or "A4", 1.0)
+    if scale != 1.0:
+        image = image.resize((round(width * scale), round(height * scale)), Image.LANCZOS)
     return image
 
 

@@ -58,3 +58,18 @@ def test_a_portrait_background_is_refused(db):
     template.background = wagtail_image("nen-doc", (800, 1200), lambda d: None)
     with pytest.raises(ValidationError, match="khổ ngang"):
         template.full_clean()
+
+
+def test_portrait_a5_and_moved_blocks(db, tmp_path):
+    template = template_default()
+    template.orientation, template.page_size = "portrait", "A5"
+    template.layout = {"title_y": 500}
+    template.full_clean()
+    image = certificate_image(template.sample(), "https://daotao.ocop.example/xac-minh/X/")
+    assert image.size == (877, 1240)  # A4 portrait scaled to A5 at 150 dpi
+    template.layout = {"title": 5}
+    with pytest.raises(ValidationError, match="Vị trí không rõ"):
+        template.full_clean()
+    template.layout = {"signing": [100]}
+    with pytest.raises(ValidationError, match="signing"):
+        template.full_clean()
