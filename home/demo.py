@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.roles import Role, sync_roles
 from accounts.services import user_create
 from attendance.demo import attendance_demo_build
+from certificates.demo import certificates_demo_build
 from courses.demo import courses_demo_build
 from courses.review import review_workflow_ensure
 from enrollment.demo import enrollment_demo_build
@@ -141,4 +142,5 @@ def demo_site_build(*, with_courses: bool = True) -> list[User]:
         courses_demo_build(home, demo_user(Role.TRAINER))
         enrollment_demo_build(organizer=demo_user(Role.ORGANIZER), learner=demo_user(Role.LEARNER))
         attendance_demo_build()
+        certificates_demo_build(organizer=demo_user(Role.ORGANIZER), learner=demo_user(Role.LEARNER))
     return users
