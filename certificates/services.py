@@ -89,9 +89,11 @@ def certificate_issue(*, enrollment, by=None, override_reason="", template=None)
     return certificate, True
 
 
-def _deliver(certificate) -> None:
+def _deliver(certificate, notify=True) -> None:
     """Draw the PNG and PDF, and tell the learner (outside the serial number's lock)."""
     certificate_render(certificate)
+    if not notify:
+        return
     person = certificate.enrollment.participant if certificate.enrollment_id else None
     email = person and (person.email or (person.user.email if person.user_id else ""))
     if email:
@@ -128,7 +130,7 @@ class IssueReport:
         }
 
 
-def certificates_issue_offering(*, offering, by=None, progress=None) -> IssueReport:
+def certificates_issue_offering(*, offering, by=None, progress=None, notify=True) -> IssueReport:
     """Issue to every eligible enrollment of `offering` that has no certificate yet. Safe to run
     twice or concurrently: the constraint keeps one certificate per enrollment."""
     template = template_default()
@@ -149,7 +151,7 @@ def certificates_issue_offering(*, offering, by=None, progress=None) -> IssueRep
             except IntegrityError:
                 report.already_issued.append(Certificate.objects.get(enrollment=enrollment, is_current=True))
             else:
-                _deliver(certificate)
+                _deliver(certificate, notify=notify)
                 report.issued.append(certificate)
         if progress:
             progress(done, len(verdicts))
