@@ -8,12 +8,12 @@ phone does not outlast the minute's code; the grant is good for that session onl
 import time
 
 from django import forms
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from enrollment.models import Participant
+from lms.throttle import throttle_allows
 
 from . import services
 from .models import Session
@@ -58,8 +58,7 @@ def _granted(request, session, code) -> bool:
 
 def _phone_attempt_allowed(request, session) -> bool:
     key = f"checkin-phone:{session.pk}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, PHONE_WINDOW)
-    return cache.incr(key) <= PHONE_ATTEMPTS
+    return throttle_allows(key, limit=PHONE_ATTEMPTS, window=PHONE_WINDOW)
 
 
 def checkin(request, pk, code):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from enrollment import scope
 from enrollment.models import Offering
 from enrollment.roster.reader import RosterFileError
+from enrollment.roster.views import validate_upload_size
 
 from . import services, signin_sheet
 from .models import AttendanceRecord, Session
@@ -193,14 +194,10 @@ def signin_sheet_download(request, pk):
 
 
 class SheetUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Filled sign-in sheet (.xlsx)"))
+    file = forms.FileField(label=gettext_lazy("Filled sign-in sheet (.xlsx)"), validators=[validate_upload_size])
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.ROSTER_MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(
-                _("The file is larger than %(limit)s MB.") % {"limit": settings.ROSTER_MAX_UPLOAD_MB}
-            )
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Upload the sheet as an Excel workbook (.xlsx)."))
         return upload

@@ -9,15 +9,12 @@ Unsigned: the verification page is the authority (a signed proof needs a key ser
 import hashlib
 from datetime import datetime, time
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from .files import absolute_url
+
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _moment(day, at=time(0, 0)) -> str:
@@ -25,7 +22,7 @@ def _moment(day, at=time(0, 0)) -> str:
 
 
 def certificate_badge(certificate) -> dict:
-    verify = _absolute(reverse("certificate_verify", args=[certificate.code]))
+    verify = absolute_url(reverse("certificate_verify", args=[certificate.code]))
     completion = certificate.kind == "completion"
     achievement_type = "CertificateOfCompletion" if completion else "Certificate"
     criteria = (
@@ -40,14 +37,14 @@ def certificate_badge(certificate) -> dict:
         "name": f"{certificate.title}: {certificate.course_title}",
         "description": f"{certificate.title} số {certificate.serial} do {certificate.issuer} cấp.",
         "issuer": {
-            "id": _absolute("/"),
+            "id": absolute_url("/"),
             "type": ["Profile"],
             "name": certificate.issuer,
-            "url": _absolute("/"),
+            "url": absolute_url("/"),
             **(
                 {
                     "parentOrg": {
-                        "id": _absolute("/#co-quan-chu-quan"),
+                        "id": absolute_url("/#co-quan-chu-quan"),
                         "type": ["Profile"],
                         "name": certificate.parent_office,
                     }
@@ -73,7 +70,7 @@ def certificate_badge(certificate) -> dict:
             "activityStartDate": _moment(certificate.starts_on),
             "activityEndDate": _moment(certificate.ends_on, time(23, 59, 59)),
             "achievement": {
-                "id": _absolute(reverse("offering_detail", args=[certificate.offering_code])),
+                "id": absolute_url(reverse("offering_detail", args=[certificate.offering_code])),
                 "type": ["Achievement"],
                 "achievementType": achievement_type,
                 "name": certificate.course_title,

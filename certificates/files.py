@@ -7,8 +7,13 @@ from django.urls import reverse
 from .rendering import certificate_files
 
 
+def absolute_url(path: str) -> str:
+    """The site's address for `path` (QR codes, e-mails and badges leave the site)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def verify_url(certificate) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certificate_verify", args=[certificate.code])
+    return absolute_url(reverse("certificate_verify", args=[certificate.code]))
 
 
 def certificate_render(certificate) -> None:

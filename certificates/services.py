@@ -6,7 +6,6 @@ number of its issuing unit and year under a row lock, and freezes what it certif
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -16,7 +15,7 @@ from enrollment.models import AdministrativeUnit, Enrollment
 
 from .codes import code_new, serial_format, unit_prefix
 from .eligibility import Eligibility, offering_eligibility
-from .files import certificate_render, verify_url
+from .files import absolute_url, certificate_render, verify_url
 from .models import Certificate, CertificateTemplate, SerialCounter
 
 
@@ -102,7 +101,7 @@ def _deliver(certificate, notify=True) -> None:
             message=(
                 f"Chào {certificate.full_name},\n\nBạn đã được cấp {certificate.title.lower()} "
                 f"số {certificate.serial} cho “{certificate.course_title}”.\n"
-                f"Tải giấy chứng nhận tại mục Lớp học của tôi: {_absolute(reverse('my_classes'))}\n"
+                f"Tải giấy chứng nhận tại mục Lớp học của tôi: {absolute_url(reverse('my_classes'))}\n"
                 f"Ai cũng có thể xác minh giấy tại: {verify_url(certificate)}\n"
             ),
             from_email=None,
@@ -189,7 +188,3 @@ def certificate_reissue(*, certificate, by=None) -> Certificate:
     old.save(update_fields=["replaced_by"])
     transaction.on_commit(lambda: _deliver(new))
     return new
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -8,7 +8,6 @@ lookups are rate limited per address.
 from datetime import date
 
 from django import forms
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from enrollment import scope
 from enrollment.models import Enrollment
+from lms.throttle import throttle_allows
 
 from .badges import certificate_badge
 from .codes import code_normalize
@@ -34,8 +34,7 @@ class VerifyForm(forms.Form):
 
 def _allowed(request) -> bool:
     key = f"verify:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, WINDOW)
-    return cache.incr(key) <= LOOKUPS_PER_WINDOW
+    return throttle_allows(key, limit=LOOKUPS_PER_WINDOW, window=WINDOW)
 
 
 def verify_form(request):

@@ -21,8 +21,15 @@ from .tasks import roster_apply, roster_check, roster_progress
 EXTENSIONS = {".xlsx", ".xls", ".ods", ".csv"}
 
 
+def validate_upload_size(upload):
+    """Spreadsheets uploaded to the admin (rosters, sign-in sheets) stay under ROSTER_MAX_UPLOAD_MB."""
+    limit = settings.ROSTER_MAX_UPLOAD_MB
+    if upload.size > limit * 1024 * 1024:
+        raise forms.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit})
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Roster file"))
+    file = forms.FileField(label=gettext_lazy("Roster file"), validators=[validate_upload_size])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,9 +39,6 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        limit = settings.ROSTER_MAX_UPLOAD_MB
-        if upload.size > limit * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit})
         if Path(upload.name).suffix.lower() not in EXTENSIONS:
             raise forms.ValidationError(_("Only .xlsx, .xls, .ods and .csv files can be imported."))
         return upload
