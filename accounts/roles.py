@@ -62,6 +62,8 @@ ROLE_PERMISSIONS = {
         "certificates.add_certificate",
         "certificates.change_certificate",
         "certificates.view_certificate",
+        # The dashboard, narrowed to their unit (home/report/filters.py).
+        "home.view_dashboard",
     ],
     Role.LEARNER: [],
 }

@@ -1,9 +1,7 @@
 """Which administrative units a staff member works in.
 
 Administrators (permission enrollment.manage_all_units) see everything. An
-organizer sees their unit and the units under it; a current-scheme commune
-also covers the pre-2025 communes that became part of it, and a province
-covers both schemes.
+organizer sees their unit and the units under it (`units_within`).
 """
 
 from django.db.models import Q
@@ -17,16 +15,23 @@ def visible_unit_ids(user):
     """A queryset of unit ids, or ALL."""
     if user.has_perm("enrollment.manage_all_units"):
         return ALL
-    unit = user.unit
-    if unit is None:
+    if user.unit is None:
         return AdministrativeUnit.objects.none().values("id")
+    return units_within(user.unit)
+
+
+def units_within(unit):
+    """A queryset of the ids of `unit` and every unit under it, across the 2025 reform: a province
+    covers both schemes, a current commune the pre-2025 communes that became part of it, and a
+    pre-2025 unit the current communes its communes became part of."""
     if unit.level == AdministrativeUnit.Level.PROVINCE:
         return AdministrativeUnit.objects.filter(path__startswith=unit.path).values("id")
-    own = AdministrativeUnit.objects.filter(scheme=unit.scheme, path__startswith=unit.path)
+    own = AdministrativeUnit.objects.filter(scheme=unit.scheme, path__startswith=unit.path).values("id")
     if unit.scheme == AdministrativeUnit.Scheme.CURRENT:
-        mapped = UnitMapping.objects.filter(new__in=own.values("id")).values("old_id")
-        return AdministrativeUnit.objects.filter(Q(pk__in=own.values("id")) | Q(pk__in=mapped)).values("id")
-    return own.values("id")
+        mapped = UnitMapping.objects.filter(new__in=own).values("old_id")
+    else:
+        mapped = UnitMapping.objects.filter(old__in=own).values("new_id")
+    return AdministrativeUnit.objects.filter(Q(pk__in=own) | Q(pk__in=mapped)).values("id")
 
 
 def _within(lookup):

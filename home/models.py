@@ -1,8 +1,11 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from courses.models import TrackPage
 
 from .blocks import TrackTeaserBlock
 
@@ -27,3 +30,26 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class TrainingTarget(models.Model):
+    """What the program plans for a year and a track: people to train and classes to hold.
+
+    Targets are program-wide (the province's plan); the dashboard shows them beside the
+    actual figures when it is not narrowed to a smaller unit.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    track = models.CharField(_("track"), max_length=20, choices=TrackPage.Code.choices)
+    people = models.PositiveIntegerField(_("people to train"), default=0)
+    classes = models.PositiveIntegerField(_("classes to hold"), default=0)
+
+    class Meta:
+        verbose_name = _("yearly target")
+        verbose_name_plural = _("yearly targets")
+        ordering = ["-year", "track"]
+        constraints = [models.UniqueConstraint(fields=["year", "track"], name="one_target_per_year_and_track")]
+        permissions = [("view_dashboard", _("Can see the program dashboard"))]
+
+    def __str__(self):
+        return f"{self.year} – {self.get_track_display()}"
