@@ -48,6 +48,7 @@ class OfferingRow:
     unit_scheme: str
     unit_path: str
     unit_name: str
+    unit_type: str
     course_id: int | None
     enrollments: int = 0
     held: int = 0  # sessions already held
@@ -260,7 +261,7 @@ def held_sessions(prefix: str = "", now=None) -> Q:
 
 def _offering_rows(offerings, now) -> list[OfferingRow]:
     fields = ("pk", "code", "title", "kind", "track", "starts_on", "ends_on", "unit_id", "unit__scheme", "unit__path",
-              "unit__name", "course_id")  # fmt: skip
+              "unit__name", "unit__type", "course_id")  # fmt: skip
     rows = {values[0]: OfferingRow(*values) for values in offerings.order_by("starts_on", "code").values_list(*fields)}
     per_offering = {
         "enrollments": Enrollment.objects.filter(offering__in=offerings, status__in=ACTIVE).values("offering_id"),

@@ -69,8 +69,8 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 class ReportFilterForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-    date_from = forms.DateField(label=_("From"), required=False)
-    date_to = forms.DateField(label=_("To"), required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     track = forms.ChoiceField(
         label=_("Track"), required=False, choices=[("", _("All tracks")), *TrackPage.Code.choices]
     )

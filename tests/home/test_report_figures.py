@@ -39,8 +39,8 @@ def certificate(enrollment, **fields):
     number = Certificate.objects.count() + 1
     return Certificate.objects.create(
         enrollment=enrollment, serial=f"HN-2019-{number:06d}", code=f"CODE{number:06d}", full_name="x", title="x",
-        kind="completion", course_title="x", offering_code=enrollment.offering.code, starts_on=datetime.date(2019, 4, 10),
-        ends_on=datetime.date(2019, 4, 10), issuer="x", place="Hà Nội", **fields,
+        kind="completion", course_title="x", offering_code=enrollment.offering.code, issuer="x", place="Hà Nội",
+        starts_on=datetime.date(2019, 4, 10), ends_on=datetime.date(2019, 4, 10), **fields,
     )  # fmt: skip
 
 
