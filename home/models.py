@@ -31,6 +31,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from .report.headline import headline_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["headline"] = headline_figures()
+        return context
+
 
 class TrainingTarget(models.Model):
     """What the program plans for a year and a track: people to train and classes to hold.

@@ -31,6 +31,7 @@ class DashboardViewSet(ViewSet):
 
 class TargetViewSet(ModelViewSet):
     model = TrainingTarget
+    name = "targets"
     icon = "crosshairs"
     menu_label = _("Yearly targets")
     form_fields = ["year", "track", "classes", "people"]

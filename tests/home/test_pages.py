@@ -32,6 +32,8 @@ PAGES = {
     # Trainers receive page rights on the courses they are assigned to.
     "admin_explore_home": (lambda home: reverse("wagtailadmin_explore", args=[home.pk]), _only({Role.ADMINISTRATOR})),
     "admin_edit_home": (lambda home: reverse("wagtailadmin_pages:edit", args=[home.pk]), _only({Role.ADMINISTRATOR})),
+    "program_dashboard": (lambda home: reverse("dashboard:index"), _only({Role.ORGANIZER, Role.ADMINISTRATOR})),
+    "yearly_targets": (lambda home: reverse("targets:index"), _only({Role.ADMINISTRATOR})),
     "admin_users": (lambda home: reverse("wagtailusers_users:index"), _only({Role.ADMINISTRATOR})),
     "admin_groups": (lambda home: reverse("wagtailusers_groups:index"), _only({Role.ADMINISTRATOR})),
 }
