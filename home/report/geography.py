@@ -9,7 +9,8 @@ reform falls under every current commune that took part of its unit (a district
 conference under all the communes its district's communes became part of).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Q
 
@@ -26,7 +27,6 @@ class Geography:
     scheme: str
     level: str  # "district" or "commune": the level of the listed units
     units: list[AdministrativeUnit]
-    mapped: dict[int, set[int]] = field(default_factory=dict)  # pre-2025 unit id -> listed unit ids
 
     def __post_init__(self):
         self._by_path = {unit.path: unit.pk for unit in self.units}
@@ -40,20 +40,22 @@ class Geography:
             return {listed} if listed else set()
         return self.mapped.get(unit_id, set()) if scheme == PRE_2025 else set()
 
-
-def _mapping(units_ids) -> dict[int, set[int]]:
-    """Pre-2025 unit id (commune, and its district) -> the listed current communes it became part of."""
-    mapped: dict[int, set[int]] = {}
-    rows = UnitMapping.objects.filter(new_id__in=units_ids).values_list("old_id", "old__parent_id", "new_id")
-    for old_id, district_id, new_id in rows:
-        mapped.setdefault(old_id, set()).add(new_id)
-        if district_id is not None:
-            mapped.setdefault(district_id, set()).add(new_id)
-    return mapped
+    @cached_property
+    def mapped(self) -> dict[int, set[int]]:
+        """Pre-2025 unit id (a commune, and its district) -> the listed current communes it became part of.
+        One query, made only when a report in current communes meets a record from before the reform."""
+        mapped: dict[int, set[int]] = {}
+        listed = [unit.pk for unit in self.units]
+        rows = UnitMapping.objects.filter(new_id__in=listed).values_list("old_id", "old__parent_id", "new_id")
+        for old_id, district_id, new_id in rows:
+            mapped.setdefault(old_id, set()).add(new_id)
+            if district_id is not None:
+                mapped.setdefault(district_id, set()).add(new_id)
+        return mapped
 
 
 def geography(scheme: str, root: AdministrativeUnit | None) -> Geography:
-    """The listed units of a report in `scheme` about `root` (None: every province). Two queries."""
+    """The listed units of a report in `scheme` about `root` (None: every province). One query."""
     units = AdministrativeUnit.objects.filter(scheme=scheme).order_by("path")
     if root is None or root.level == Level.PROVINCE:
         level = Level.DISTRICT if scheme == PRE_2025 else Level.COMMUNE
@@ -68,9 +70,7 @@ def geography(scheme: str, root: AdministrativeUnit | None) -> Geography:
             units = units.filter(level=level, mapped_to__new__in=own).distinct()
         else:
             units = units.filter(level=level, mapped_from__old__in=own).distinct()
-    units = list(units)
-    mapped = _mapping([unit.pk for unit in units]) if scheme == CURRENT else {}
-    return Geography(scheme, level, units, mapped)
+    return Geography(scheme, level, list(units))
 
 
 def offering_units_filter(root: AdministrativeUnit | None) -> Q:
