@@ -17,6 +17,7 @@ SCENARIO_MODULES = [
     "bench.participant_list",
     "bench.roster_import",
     "bench.attendance_sheet",
+    "bench.dashboard",
 ]
 
 
