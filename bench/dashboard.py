@@ -39,10 +39,10 @@ PER_OFFERING = {
         SELECT s.offering_id, COUNT(*)
         FROM attendance_attendancerecord r
         JOIN attendance_session s ON s.id = r.session_id
-        JOIN enrollment_enrollment e ON e.id = r.enrollment_id
         JOIN enrollment_offering so ON so.id = s.offering_id
         LEFT JOIN courses_coursepage c ON c.page_ptr_id = so.course_id
-        WHERE {HELD} AND e.status IN {ACTIVE} AND s.offering_id IN ({OFFERINGS})
+        WHERE {HELD} AND s.offering_id IN ({OFFERINGS}) AND r.enrollment_id IN (
+            SELECT e.id FROM enrollment_enrollment e WHERE e.status IN {ACTIVE} AND e.offering_id IN ({OFFERINGS}))
           AND (r.status IN ('present', 'late') OR (r.status = 'excused' AND c.excused_counts_as_attended))
         GROUP BY s.offering_id""",
     "certified": f"""
