@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from enrollment.models import AdministrativeUnit, Enrollment
+from enrollment.models import AdministrativeUnit, Enrollment, UnitMapping
 
 from .codes import code_new, serial_format, unit_prefix
 from .eligibility import Eligibility, offering_eligibility
@@ -33,8 +33,19 @@ def template_default() -> CertificateTemplate:
 
 
 def issuing_unit(offering) -> AdministrativeUnit:
-    """The province over the offering's unit: its program office signs."""
+    """The province over the offering's unit: its program office signs.
+
+    A record of the pre-2025 units is signed by today's province, the one that took its communes:
+    one office, one serial counter, so an old class and a new one never get the same serial
+    (Hà Nội is "01" in both schemes, and "HN-2026-000001" must be issued once)."""
     root_code = offering.unit.path.split("/")[0]
+    if offering.unit.scheme == AdministrativeUnit.Scheme.PRE_2025:
+        new_path = (
+            UnitMapping.objects.filter(old__scheme=offering.unit.scheme, old__path__startswith=f"{root_code}/")
+            .values_list("new__path", flat=True).first()
+        )  # fmt: skip
+        if new_path:
+            return AdministrativeUnit.objects.get(scheme=AdministrativeUnit.Scheme.CURRENT, path=new_path.split("/")[0])
     return AdministrativeUnit.objects.get(scheme=offering.unit.scheme, path=root_code)
 
 
@@ -60,9 +71,9 @@ def _frozen(enrollment, template) -> dict:
     }  # fmt: skip
 
 
-def _create(enrollment, *, by, template, override_reason="", unit=None) -> Certificate:
+def _create(enrollment, *, by, template, override_reason="", unit=None, issued_on=None) -> Certificate:
     unit = unit or issuing_unit(enrollment.offering)
-    issued_on = timezone.localdate()
+    issued_on = issued_on or timezone.localdate()
     return Certificate.objects.create(
         enrollment=enrollment, template=template, serial=_next_serial(unit, issued_on.year), code=code_new(),
         issued_on=issued_on, issued_by=by, override_reason=override_reason, **_frozen(enrollment, template),
@@ -88,9 +99,11 @@ def certificate_issue(*, enrollment, by=None, override_reason="", template=None)
     return certificate, True
 
 
-def _deliver(certificate, notify=True) -> None:
-    """Draw the PNG and PDF, and tell the learner (outside the serial number's lock)."""
-    certificate_render(certificate)
+def _deliver(certificate, notify=True, draw=True) -> None:
+    """Draw the PNG and PDF, and tell the learner (outside the serial number's lock). Without
+    `draw` the files are drawn on the first download (certificates.files.certificate_file)."""
+    if draw:
+        certificate_render(certificate)
     if not notify:
         return
     person = certificate.enrollment.participant if certificate.enrollment_id else None
@@ -129,9 +142,13 @@ class IssueReport:
         }
 
 
-def certificates_issue_offering(*, offering, by=None, progress=None, notify=True) -> IssueReport:
+def certificates_issue_offering(
+    *, offering, by=None, progress=None, notify=True, draw: bool = True, issued_on=None
+) -> IssueReport:
     """Issue to every eligible enrollment of `offering` that has no certificate yet. Safe to run
-    twice or concurrently: the constraint keeps one certificate per enrollment."""
+    twice or concurrently: the constraint keeps one certificate per enrollment. `draw=False`
+    leaves the PNG and PDF to the first download (the demo issues a thousand at once);
+    `issued_on` records certificates issued on paper earlier (the serial takes that year)."""
     template = template_default()
     unit = issuing_unit(offering)
     report = IssueReport()
@@ -146,11 +163,11 @@ def certificates_issue_offering(*, offering, by=None, progress=None, notify=True
         else:
             try:
                 with transaction.atomic():
-                    certificate = _create(enrollment, by=by, template=template, unit=unit)
+                    certificate = _create(enrollment, by=by, template=template, unit=unit, issued_on=issued_on)
             except IntegrityError:
                 report.already_issued.append(Certificate.objects.get(enrollment=enrollment, is_current=True))
             else:
-                _deliver(certificate, notify=notify)
+                _deliver(certificate, notify=notify, draw=draw)
                 report.issued.append(certificate)
         if progress:
             progress(done, len(verdicts))

@@ -1,4 +1,5 @@
-"""Demo courses: the three tracks, their courses and lessons, from courses/demo_content.py."""
+"""Demo courses: the three tracks, their courses and lessons, from courses/demo_content.py, and one
+in-person course per track (no online lessons: attendance decides the certificate)."""
 
 from accounts.models import User
 from home.models import HomePage
@@ -43,6 +44,7 @@ def course_build(track: TrackPage, data: dict, trainers: list[User]) -> CoursePa
             audience=data["audience"],
             duration_hours=data["duration_hours"],
             access=data["access"],
+            **data.get("rules", {}),
         ),
     )
     for lesson_data in data["lessons"]:
@@ -67,7 +69,7 @@ def course_build(track: TrackPage, data: dict, trainers: list[User]) -> CoursePa
 
 def courses_demo_build(home: HomePage, trainer: User) -> CourseIndexPage:
     """Create what is missing, leave what exists (editors may have changed it)."""
-    from .demo_content import TRACKS
+    from .demo_content import IN_PERSON_COURSES, TRACKS
 
     catalog = catalog_ensure(home)
     for track_data in TRACKS:
@@ -82,7 +84,7 @@ def courses_demo_build(home: HomePage, trainer: User) -> CourseIndexPage:
                     description=track_data["description"],
                 ),
             )
-        for course_data in track_data["courses"]:
+        for course_data in [*track_data["courses"], IN_PERSON_COURSES[track_data["code"]]]:
             if not CoursePage.objects.filter(code=course_data["code"]).exists():
                 trainers = [trainer] if track_data["code"] == "producers" else []
                 course_build(track, course_data, trainers)

@@ -3668,3 +3668,80 @@ TRACKS = [
         ],
     },
 ]
+
+# In-person courses: taught in the classroom from printed handouts, no online lessons and no final
+# test, so attendance alone decides the certificate (the 2019 classes and this year's, whose people
+# have no accounts). One per track, published beside the online courses above.
+IN_PERSON_RULES = {"min_attendance_percent": 80, "excused_counts_as_attended": True, "require_all_lessons": False}
+IN_PERSON_COURSES = {
+    "steering": {
+        "code": "OCOP-BCD-03",
+        "slug": "tap-huan-truc-tiep-hoi-dong-danh-gia",
+        "title": "Nghiệp vụ chỉ đạo, đánh giá và phân hạng sản phẩm OCOP (tập huấn trực tiếp)",
+        "summary": (
+            "Lớp hai ngày học trực tiếp cho Ban chỉ đạo, Hội đồng đánh giá, phân hạng sản phẩm OCOP và Tổ tư vấn "
+            "giúp việc: khung pháp lý, bộ tiêu chí, thực hành chấm điểm trên hồ sơ thật và quy trình làm việc của "
+            "Hội đồng. Tài liệu phát tại lớp; hoàn thành khi dự ít nhất 80 % số buổi và không vắng buổi nào "
+            "không có phép."
+        ),
+        "objectives": [
+            "Nắm mục tiêu, nguyên tắc và cách tổ chức thực hiện Chương trình OCOP của thành phố.",
+            "Áp dụng đúng bộ tiêu chí phần A, B, C và thang phân hạng sao khi chấm hồ sơ.",
+            "Thẩm định hồ sơ, minh chứng và mẫu sản phẩm theo đúng quy trình của Hội đồng.",
+            "Phối hợp giữa Ban chỉ đạo, Hội đồng và Tổ tư vấn trong chu trình OCOP hằng năm.",
+        ],
+        "audience": (
+            "Thành viên Ban chỉ đạo, Hội đồng đánh giá, phân hạng sản phẩm OCOP và Tổ tư vấn giúp việc cấp thành phố."
+        ),
+        "duration_hours": 16,
+        "access": "open",
+        "rules": IN_PERSON_RULES,
+        "lessons": [],
+    },
+    "officers": {
+        "code": "OCOP-CB-03",
+        "slug": "tap-huan-truc-tiep-can-bo-trien-khai",
+        "title": "Nghiệp vụ triển khai Chương trình OCOP tại địa phương (tập huấn trực tiếp)",
+        "summary": (
+            "Lớp hai ngày học trực tiếp cho cán bộ cấp huyện, cấp xã (từ 1/7/2025: cấp xã) trực tiếp triển khai "
+            "Chương trình: chu trình OCOP thường niên, rà soát sản phẩm, hướng dẫn chủ thể lập hồ sơ, theo dõi và "
+            "báo cáo. Tài liệu phát tại lớp; hoàn thành khi dự ít nhất 80 % số buổi và không vắng buổi nào không "
+            "có phép."
+        ),
+        "objectives": [
+            "Tổ chức đúng sáu bước của chu trình OCOP thường niên ở địa phương.",
+            "Rà soát, lập danh mục sản phẩm tiềm năng và chủ thể tham gia của xã.",
+            "Hướng dẫn chủ thể chuẩn bị phương án, hồ sơ và mẫu sản phẩm dự thi.",
+            "Theo dõi sản phẩm sau công nhận, tổng hợp và báo cáo kết quả đúng kỳ.",
+        ],
+        "audience": "Cán bộ phòng kinh tế, nông nghiệp cấp huyện (trước 1/7/2025) và cán bộ cấp xã phụ trách OCOP.",
+        "duration_hours": 16,
+        "access": "open",
+        "rules": IN_PERSON_RULES,
+        "lessons": [],
+    },
+    "producers": {
+        "code": "OCOP-CT-03",
+        "slug": "tap-huan-truc-tiep-quan-tri-kinh-doanh",
+        "title": "Quản trị kinh doanh cho hợp tác xã, hộ sản xuất và trang trại (tập huấn trực tiếp)",
+        "summary": (
+            "Lớp ba ngày học trực tiếp cho giám đốc, cán bộ quản lý hợp tác xã, chủ hộ sản xuất, kinh doanh và "
+            "chủ trang trại: tổ chức sản xuất, chi phí và giá thành, phương án kinh doanh, tiêu chuẩn, nhãn và bao "
+            "bì, tiếp thị và chuẩn bị hồ sơ sản phẩm OCOP. Tài liệu phát tại lớp; hoàn thành khi dự ít nhất 80 % "
+            "số buổi và không vắng buổi nào không có phép."
+        ),
+        "objectives": [
+            "Tính đúng chi phí, giá thành và lập phương án kinh doanh đơn giản cho sản phẩm chủ lực.",
+            "Tổ chức sản xuất theo tiêu chuẩn đã công bố, ghi chép và lưu hồ sơ chất lượng.",
+            "Hoàn thiện nhãn, bao bì, câu chuyện sản phẩm và chọn kênh bán hàng phù hợp.",
+            "Chuẩn bị hồ sơ và mẫu sản phẩm tham gia đánh giá, phân hạng OCOP.",
+        ],
+        "audience": (
+            "Giám đốc, cán bộ quản lý hợp tác xã; chủ hộ sản xuất, kinh doanh; chủ trang trại và doanh nghiệp nhỏ."
+        ),
+        "duration_hours": 24,
+        "access": "open",
+        "rules": IN_PERSON_RULES,
+        "lessons": [],
+    },
+}

@@ -19,6 +19,7 @@ from courses.review import review_workflow_ensure
 from enrollment.demo import enrollment_demo_build
 from enrollment.units import hanoi_units_load
 
+from .demo_program import current_year_build, program_2019_build
 from .models import HomePage
 
 DEMO_PASSWORD = "hocOCOP2025"
@@ -130,8 +131,9 @@ def demo_user(role: Role) -> User:
 
 
 @transaction.atomic
-def demo_site_build(*, with_courses: bool = True) -> list[User]:
-    """The demo program. Tests that need only the site and the users skip the courses."""
+def demo_site_build(*, with_courses: bool = True, with_history: bool = True) -> list[User]:
+    """The demo program. Tests that need only the site and the users skip the courses; browser
+    journeys skip the history (Hanoi's 2019 program and this year's classes), which takes seconds."""
     home = site_ensure()
     hanoi_units_load()  # a data migration loads them; a flushed test database needs them again
     sync_roles()
@@ -143,4 +145,7 @@ def demo_site_build(*, with_courses: bool = True) -> list[User]:
         enrollment_demo_build(organizer=demo_user(Role.ORGANIZER), learner=demo_user(Role.LEARNER))
         attendance_demo_build()
         certificates_demo_build(organizer=demo_user(Role.ORGANIZER), learner=demo_user(Role.LEARNER))
+    if with_courses and with_history:
+        program_2019_build(organizer=demo_user(Role.ORGANIZER))
+        current_year_build(organizer=demo_user(Role.ORGANIZER))
     return users

@@ -210,3 +210,37 @@ def test_every_character_of_a_long_vietnamese_name_has_a_glyph():
             assert mask.getbbox() is not None, char  # drawn, not blank
             assert (mask.size, bytes(mask)) != (notdef.size, bytes(notdef)), char  # and not the missing-glyph box
     assert fitted("Công Tằng Tôn Nữ " * 6, 1000, 72, 700, italic=True).size < 72
+
+
+def test_issuing_without_drawing_stores_no_file_and_the_first_download_draws_it(client, organizer, mailoutbox):
+    offering, people = finished_class(organizer, {"Nguyễn Thị Hồng Đào": ("present",)})
+    learner = UserFactory(role=Role.LEARNER, email="dao@htx-battrang.example")
+    person = people["Nguyễn Thị Hồng Đào"].participant
+    person.user = learner
+    person.save()
+    report = services.certificates_issue_offering(offering=offering, by=organizer, notify=False, draw=False)
+    [certificate] = report.issued
+    certificate.refresh_from_db()
+    assert not certificate.png and not certificate.pdf and not mailoutbox
+    client.force_login(learner)
+    from django.urls import reverse
+
+    pdf = client.get(reverse("certificate_download", args=[certificate.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    certificate.refresh_from_db()
+    assert certificate.pdf and certificate.png  # drawn once, stored for the next download
+    assert client.get(reverse("certificate_download", args=[certificate.pk, "png"])).content.startswith(b"\x89PNG")
+
+
+def test_a_class_of_the_old_units_takes_its_serial_from_todays_province(organizer):
+    """Hà Nội is "01" before and after 2025: one office, one counter, never the same serial twice."""
+    old_commune = AdministrativeUnit.objects.get(scheme="pre-2025", name="Bát Tràng")
+    new_class, _people = finished_class(organizer, {"Nguyễn Thị Hồng Đào": ("present",)})
+    old_class, _people = finished_class(organizer, {"Trần Văn Đức": ("present",)})
+    Offering.objects.filter(pk=old_class.pk).update(unit=old_commune)
+    old_class.refresh_from_db()
+    first = services.certificates_issue_offering(offering=new_class, by=organizer, notify=False, draw=False)
+    second = services.certificates_issue_offering(offering=old_class, by=organizer, notify=False, draw=False)
+    year = date.today().year
+    assert [c.serial for c in first.issued + second.issued] == [f"HN-{year}-000001", f"HN-{year}-000002"]
+    assert services.issuing_unit(old_class) == services.issuing_unit(new_class)

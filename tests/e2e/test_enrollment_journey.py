@@ -72,6 +72,9 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
     page.goto("/admin/")
     page.get_by_role("button", name="Đào tạo").click()
     page.get_by_role("link", name="Ghi danh").click()
+    search = page.locator("input[name='q']").first  # the demo program holds thousands: find this conference's
+    search.fill(CODE)
+    search.press("Enter")
     expect(page.get_by_text("Trần Văn Đức")).to_be_visible()
     expect(page.get_by_text("Lê Thị Ánh")).to_be_visible()
     screenshot(page, "organizer-enrollments")

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -57,6 +58,7 @@ def test_the_administrator_sees_the_year_in_figures_charts_and_coverage(admin_cl
     assert "Bảng số liệu chương trình" in html
     assert "Gia Lâm" in html and "Hai Bà Trưng" in html  # listed among the districts without a class
     assert html.count("<svg") >= 5 and "<rect" in html
+    assert re.search(r'<rect class="chart-series-1" x="\d+(\.\d)?" y="\d+(\.\d)?"', html)  # not "130,6" in Vietnamese
     figures = response.context["figures"]
     assert figures.offerings == {"conference": 1, "class": 3, "study_tour": 0}
     assert figures.people == 6
