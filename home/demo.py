@@ -7,6 +7,7 @@ Every function here is idempotent: ``load_demo_data`` may run on every
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from accounts.models import User
@@ -20,7 +21,7 @@ from enrollment.demo import enrollment_demo_build
 from enrollment.units import hanoi_units_load
 
 from .demo_program import current_year_build, program_2019_build
-from .models import HomePage
+from .models import HomePage, TrainingTarget
 
 DEMO_PASSWORD = "hocOCOP2025"
 
@@ -148,4 +149,15 @@ def demo_site_build(*, with_courses: bool = True, with_history: bool = True) -> 
     if with_courses and with_history:
         program_2019_build(organizer=demo_user(Role.ORGANIZER))
         current_year_build(organizer=demo_user(Role.ORGANIZER))
+        targets_demo_ensure()
     return users
+
+
+# This year's plan per track: classes to hold and people to train (the dashboard's targets).
+DEMO_TARGETS = {"steering": (2, 60), "officers": (6, 240), "producers": (12, 480)}
+
+
+def targets_demo_ensure() -> None:
+    year = timezone.localdate().year
+    for track, (classes, people) in DEMO_TARGETS.items():
+        TrainingTarget.objects.get_or_create(year=year, track=track, defaults={"classes": classes, "people": people})

@@ -12,12 +12,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from accounts.roles import Role
 from attendance.models import AttendanceRecord, Session
 from certificates.eligibility import offering_eligibility
 from certificates.models import Certificate
 from enrollment.models import AdministrativeUnit, Enrollment, Offering, Organization, Participant
-from home.demo import demo_site_build
+from home.demo import demo_site_build, demo_user
 from home.demo_program import current_codes, current_year_build, program_2019_build
+from home.models import TrainingTarget
 
 PROVINCE_2019 = {"unit__scheme": "pre-2025", "unit__level": "province", "unit__code": "01"}
 
@@ -196,3 +198,22 @@ def test_building_again_adds_nothing(db, program):
     before = _counts()
     demo_site_build()
     assert _counts() == before
+
+
+def test_the_dashboard_for_2019_shows_the_reports_numbers(db, program, client):
+    client.force_login(demo_user(Role.ADMINISTRATOR))
+    figures = client.get("/admin/dashboard/", {"year": 2019}).context["figures"]
+    assert figures.offerings == {"conference": 29, "class": 31, "study_tour": 5}
+    assert figures.classes_by_track == {"steering": 1, "officers": 15, "producers": 15}
+    coverage = figures.coverage
+    assert (coverage["level"], coverage["units"], coverage["with_conference"]) == ("district", 30, 28)
+    assert coverage["without_conference"] == ["Ba Đình", "Hai Bà Trưng"]
+    assert 0 < figures.people < figures.enrollments  # people who came back count once
+    assert figures.certificates > 0 and 80 < figures.attendance_rate <= 100
+
+
+def test_this_years_targets_are_set_for_every_track(db, program):
+    year = timezone.localdate().year
+    assert set(TrainingTarget.objects.filter(year=year).values_list("track", flat=True)) == {
+        "steering", "officers", "producers"
+    }  # fmt: skip
