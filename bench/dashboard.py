@@ -41,8 +41,7 @@ PER_OFFERING = {
         JOIN attendance_session s ON s.id = r.session_id
         JOIN enrollment_offering so ON so.id = s.offering_id
         LEFT JOIN courses_coursepage c ON c.page_ptr_id = so.course_id
-        WHERE {HELD} AND s.offering_id IN ({OFFERINGS}) AND r.enrollment_id IN (
-            SELECT e.id FROM enrollment_enrollment e WHERE e.status IN {ACTIVE} AND e.offering_id IN ({OFFERINGS}))
+        WHERE {HELD} AND s.offering_id IN ({OFFERINGS}) AND {{active}}
           AND (r.status IN ('present', 'late') OR (r.status = 'excused' AND c.excused_counts_as_attended))
         GROUP BY s.offering_id""",
     "certified": f"""
@@ -58,6 +57,12 @@ WHERE e.status IN {ACTIVE} AND e.offering_id IN ({OFFERINGS}) {{where}}
 GROUP BY {{group}}
 """
 
+# As in home/report/figures.py: a semi-join on PostgreSQL, a join on SQLite.
+ACTIVE_RECORDS = {
+    True: f"""r.enrollment_id IN (SELECT e.id FROM enrollment_enrollment e
+                                  WHERE e.status IN {ACTIVE} AND e.offering_id IN ({OFFERINGS}))""",
+    False: f"EXISTS (SELECT 1 FROM enrollment_enrollment e WHERE e.id = r.enrollment_id AND e.status IN {ACTIVE})",
+}
 CATEGORIES = f"""
 SELECT p.category, p.gender, COUNT(*) FROM enrollment_participant p
 WHERE p.id IN (SELECT e.participant_id FROM enrollment_enrollment e WHERE e.status IN {ACTIVE}
@@ -84,7 +89,7 @@ def floor_figures(year: int, scheme: str) -> dict:
         offerings = cursor.fetchall()
         counts = {}
         for name, sql in PER_OFFERING.items():
-            cursor.execute(sql, params)
+            cursor.execute(sql.replace("{active}", ACTIVE_RECORDS[connection.vendor == "postgresql"]), params)
             counts[name] = dict(cursor.fetchall())
         cursor.execute(CATEGORIES, params)
         people = {"categories": cursor.fetchall()}
