@@ -32,7 +32,7 @@ def test_read_2019_for_the_producers_and_export_a_table(page, screenshot):
     expect(without_conference).to_contain_text("Hai Bà Trưng")
     summary = page.locator(".dashboard-coverage__summary")
     expect(summary).to_contain_text("28/30 quận, huyện, thị xã đã tổ chức hội nghị")
-    page.set_viewport_size({"width": 1280, "height": 5200})  # the admin scrolls inside itself: show it all
+    page.set_viewport_size({"width": 1280, "height": 9000})  # the admin scrolls inside itself: show it all
     screenshot(page, "2019-producers")
     chart = page.get_by_role("img", name="Hoạt động theo tháng")
     expect(chart).to_be_visible()
