@@ -1,11 +1,24 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.utils.translation import gettext as _
 
 from enrollment.services import participant_link_user
+from lms.cache import cache_available
 
 from . import services
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def pre_authenticate(self, request, **credentials):
+        # The failed-login limit lives in the cache: without it, refuse rather than let
+        # passwords be guessed without a limit (lms/cache.py).
+        if not cache_available():
+            raise forms.ValidationError(
+                _("Signing in is paused for a few minutes: a service that protects accounts is not answering. "
+                  "Please try again shortly.")
+            )  # fmt: skip
+        super().pre_authenticate(request, **credentials)
+
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
         if commit:
