@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test bench lint migrate demo messages clean
+.PHONY: run test bench lint migrate demo messages clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,17 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# One archive of the database and MEDIA_ROOT (README: Backups); prints its path last.
+# BACKUP_DIR=/srv/backups/ocop to write elsewhere (default: ./backups).
+backup: $(STAMP)
+	$(BIN)/python manage.py backup $(if $(BACKUP_DIR),--output-dir "$(BACKUP_DIR)")
+
+# make restore ARCHIVE=backups/ocop-YYYYmmdd-HHMMSS.tar.gz [FORCE=1] (FORCE overwrites a database
+# that already has tables). Stop the site and the worker first.
+restore: $(STAMP)
+	@test -n "$(ARCHIVE)" || { echo "Cần chỉ rõ tệp: make restore ARCHIVE=backups/ocop-YYYYmmdd-HHMMSS.tar.gz [FORCE=1]"; exit 2; }
+	$(BIN)/python manage.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 # Regenerate the Vietnamese catalogue after changing strings (needs GNU gettext),
 # then translate the new entries and commit both the .po and the .mo.

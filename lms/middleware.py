@@ -1,3 +1,4 @@
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -26,3 +27,20 @@ class SiteLanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the Wagtail admin's narrower exception.
+
+    Responses under settings.CONTENT_SECURITY_POLICY_ADMIN["URL_PREFIXES"] get the
+    directives in its "REPLACE" swapped into the site's policy (see base settings
+    for why). A view that sets its own policy with django-csp's decorators keeps it.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        admin = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", None) or {}
+        prefixes = tuple(admin.get("URL_PREFIXES", ()))
+        if prefixes and request.path_info.startswith(prefixes) and parts.config is None:
+            parts.replace = {**admin.get("REPLACE", {}), **(parts.replace or {})}
+        return parts

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +12,10 @@ from courses import views as courses_views
 from enrollment import views as enrollment_views
 
 urlpatterns = [
+    # Staff sign in on allauth's form (rate limited, see WAGTAILADMIN_LOGIN_URL); Wagtail's own
+    # login form would take passwords without those limits, so its address leads there too.
+    # Django's admin (django.contrib.admin) is not installed.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("allauth.urls")),

@@ -7,6 +7,7 @@ override what differs. Nothing secret lives here.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +20,7 @@ INSTALLED_APPS = [
     "enrollment",
     "attendance",
     "certificates",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +61,62 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy (django-csp), in every environment so that tests and
+# development run under the policy production sends. The site allows nothing
+# inline: scripts and styles come from our own static files only (buttons get
+# their behaviour from static/js, never from onclick= attributes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # Lesson videos are YouTube or Vimeo players (courses.blocks.VideoBlock).
+        "frame-src": [
+            SELF,
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+# The Wagtail admin is the one exception, under these URL prefixes only. Wagtail 8
+# still writes inline <script> elements with no nonce (initDateChooser(...) in listing
+# filters and date fields, new ImageChooser(...) for image fields, scripts its
+# StreamField code inserts through jQuery) and injects <style> elements, so its pages
+# need 'unsafe-inline' for scripts and styles (a hash or nonce beside it would switch
+# it off); image previews use data: and blob: URLs; its live preview is a frame of the
+# admin. No 'unsafe-eval', no other hosts. Staff log in on the site's login page,
+# which keeps the strict policy. (lms.middleware.ContentSecurityPolicyMiddleware
+# replaces these directives.)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "URL_PREFIXES": ["/admin/"],
+    "REPLACE": {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-ancestors": [SELF],
+    },
+}
+
+# Headers every response carries (SecurityMiddleware, XFrameOptionsMiddleware).
+# strict-origin-when-cross-origin: other sites see our origin, never a path (paths
+# hold certificate codes and check-in codes); YouTube's player refuses to play
+# without a referrer, which same-origin would withhold.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# No framing by other pages; Wagtail's preview views relax this to SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
+# No script reads either cookie: Wagtail's admin takes the CSRF token from the page.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
@@ -174,6 +234,18 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always served by Wagtail's view (never by a direct link into MEDIA_ROOT),
+# as downloads (no type is shown inline, PDFs included), with nosniff and a
+# "default-src 'none'" policy of their own: an uploaded file never renders as a page
+# of the site's origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Only the extensions above can be uploaded; a markup file that got into the library
+# some other way is still sent as bytes, not as a page.
+WAGTAILDOCS_CONTENT_TYPES = {
+    ext: "application/octet-stream" for ext in ("htm", "html", "shtml", "svg", "svgz", "xht", "xhtml", "xml")
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 

@@ -3,6 +3,8 @@
 Required: DJANGO_SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL.
 Recommended: REDIS_URL (cache and allauth rate limits), EMAIL_HOST and
 friends, MEDIA_ROOT, STATIC_ROOT, WAGTAILADMIN_BASE_URL.
+Optional: SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS,
+SECURE_HSTS_PRELOAD (see README, "Security and operations").
 """
 
 import os
@@ -22,6 +24,8 @@ def env_bool(name, default=False):
 
 DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+# Old keys still accepted for signatures (sessions, password-reset links) while a new key rolls out.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -30,10 +34,18 @@ DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_m
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Pages survive a Redis outage; logins pause with a message (lms/cache.py).
+            "BACKEND": "lms.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+
+# allauth's rate limits (failed logins, sign-ups, password resets) count per client address
+# in this cache, shared by every worker. Behind the reverse proxy every request comes from
+# 127.0.0.1, so allauth reads the client's address from X-Forwarded-For, trusting as many
+# proxies as we run (the last address the first proxy appended; earlier ones can be forged).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", TASKS["default"]["BACKEND"])}}  # noqa: F405
 
@@ -52,20 +64,25 @@ STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStati
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "https://" + (ALLOWED_HOSTS or ["localhost"])[0])
 
 # HTTPS only. The app sits behind a reverse proxy that terminates TLS and
-# sets X-Forwarded-Proto.
+# sets X-Forwarded-Proto (and strips it from what clients send): Django trusts
+# that header to know a request came over HTTPS. Without such a proxy the header
+# could be forged, so never expose gunicorn directly.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# One year, subdomains included. Preload stays off unless the operator asks for it
+# (SECURE_HSTS_PRELOAD=true): a preload-list entry covers every subdomain of the
+# domain for months and cannot be undone quickly, which a province's shared
+# domain (other offices, plain-HTTP services) may not be ready for.
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SECURE_REFERRER_POLICY = "same-origin"
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# W021 only says the site cannot be submitted to the preload list: off on purpose (above).
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
-# Wagtail's live preview shows the page in an iframe of the admin, so frames
-# are allowed from our own origin only (hence W019 is silenced, knowingly).
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Referrer-Policy, nosniff, X-Frame-Options DENY, HttpOnly cookies and the
+# Content-Security-Policy come from the base settings (every environment).
 
 LOGGING = {
     "version": 1,

@@ -50,6 +50,6 @@ def test_production_uses_redis_for_the_cache_and_whitenoise_for_static_files():
     )
     result = _manage("shell", "-c", code, **PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert "django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/0" in result.stdout
+    assert "lms.cache.ResilientRedisCache redis://127.0.0.1:6379/0" in result.stdout
     assert "whitenoise.storage.CompressedManifestStaticFilesStorage" in result.stdout
     assert "django.db.backends.postgresql ocop" in result.stdout
