@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from enrollment.models import Participant
-from lms.throttle import throttle_allows
+from lms.throttle import client_ip, throttle_allows
 
 from . import services
 from .models import Session
@@ -57,7 +57,7 @@ def _granted(request, session, code) -> bool:
 
 
 def _phone_attempt_allowed(request, session) -> bool:
-    key = f"checkin-phone:{session.pk}:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"checkin-phone:{session.pk}:{client_ip(request)}"
     return throttle_allows(key, limit=PHONE_ATTEMPTS, window=PHONE_WINDOW)
 
 

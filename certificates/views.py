@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from enrollment import scope
 from enrollment.models import Enrollment
-from lms.throttle import throttle_allows
+from lms.throttle import client_ip, throttle_allows
 
 from .badges import certificate_badge
 from .codes import code_normalize
@@ -33,7 +33,7 @@ class VerifyForm(forms.Form):
 
 
 def _allowed(request) -> bool:
-    key = f"verify:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"verify:{client_ip(request)}"
     return throttle_allows(key, limit=LOOKUPS_PER_WINDOW, window=WINDOW)
 
 

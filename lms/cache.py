@@ -31,6 +31,9 @@ FALLBACKS = {
     "touch": lambda args, kwargs: False,
     "delete": lambda args, kwargs: False,
     "delete_many": lambda args, kwargs: None,
+    # A counter that cannot count lets the use through (lms.throttle: public pages stay up).
+    "incr": lambda args, kwargs: kwargs.get("delta", args[1] if len(args) > 1 else 1),
+    "decr": lambda args, kwargs: -kwargs.get("delta", args[1] if len(args) > 1 else 1),
     "clear": lambda args, kwargs: None,
 }
 

@@ -28,6 +28,7 @@ def test_the_cache_misses_instead_of_failing(redis_down):
     cache.set("key", "value")
     assert cache.get("key", "missing") == "missing" and cache.get_many(["key"]) == {}
     assert cache.add("key", 1) is True and cache.delete("key") is False  # nothing to wait for
+    assert cache.incr("counter") == 1  # lms.throttle counts with incr: the page stays up
     assert not cache_available()
 
 
@@ -46,3 +47,8 @@ def test_a_working_redis_is_used_and_reported_available(db):
         value = cache.get("lms-test")
         cache.delete("lms-test")
         assert value == "có dấu: Đào" and cache_available()
+
+
+def test_certificate_verification_stays_up(redis_down, client, demo):
+    response = client.get("/xac-minh/7KQ2-M9XD-4TRP-WB3H-C8NF/", {"format": "json"})
+    assert response.status_code == 404 and response.json() == {"state": "not_found"}  # throttled by incr: no 500
