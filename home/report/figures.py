@@ -15,6 +15,7 @@ Counting rules, so that the dashboard, the command and the home page agree:
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 from django.db.models import Count, F, Max, Q
@@ -118,17 +119,17 @@ class ProgramFigures:
     knowledge: list[KnowledgeRow]
     today: object
 
-    @property
+    @cached_property
     def offerings(self) -> dict[str, int]:
         counts = Counter(row.kind for row in self.rows)
         return {kind.value: counts[kind] for kind in KINDS}
 
-    @property
+    @cached_property
     def classes_by_track(self) -> dict[str, int]:
         counts = Counter(row.track for row in self.rows if row.kind == Kind.CLASS)
         return {track.value: counts[track] for track in TRACKS}
 
-    @property
+    @cached_property
     def people(self) -> int:
         return sum(n for _category, _gender, n in self.people_groups)
 
@@ -166,7 +167,7 @@ class ProgramFigures:
         enrolled = sum(row.enrollments for row in ended)
         return round(100 * sum(row.certificates for row in ended) / enrolled, 1) if enrolled else None
 
-    @property
+    @cached_property
     def months(self) -> list[dict]:
         months = [{"month": month, "enrollments": 0, **dict.fromkeys(KINDS, 0)} for month in range(1, 13)]
         for row in self.rows:
@@ -174,7 +175,7 @@ class ProgramFigures:
             months[row.starts_on.month - 1]["enrollments"] += row.enrollments
         return months
 
-    @property
+    @cached_property
     def tracks(self) -> list[TrackRow]:
         return [
             TrackRow(track.value, track.label, self.classes_by_track[track], self.people_by_track.get(track, 0),
@@ -183,11 +184,11 @@ class ProgramFigures:
             if not self.filter.track or track == self.filter.track
         ]  # fmt: skip
 
-    @property
+    @cached_property
     def listed_units(self) -> list[UnitRow]:
         return [row for row in self.units if row.unit is not None]
 
-    @property
+    @cached_property
     def coverage(self) -> dict:
         listed = self.listed_units
         without = {
