@@ -7,6 +7,7 @@ from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Substr
 from wagtail.images import get_image_model
 
+from enrollment.models import Enrollment
 from enrollment.normalize import fold
 
 from .models import CourseAccess, CoursePage, LessonPage, LessonProgress, QuizAttempt, TrackPage
@@ -90,7 +91,12 @@ def lessons_readable_by(course, user) -> bool:
         return False
     if user.has_perm("wagtailadmin.access_admin"):
         return True
-    return CourseAccess.objects.filter(user=user, course=course).exists()
+    return (
+        CourseAccess.objects.filter(user=user, course=course).exists()
+        or Enrollment.objects.filter(
+            participant__user=user, offering__course=course, status__in=Enrollment.READING
+        ).exists()
+    )
 
 
 @dataclass

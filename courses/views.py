@@ -7,13 +7,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from . import selectors, services
-from .models import CoursePage, QuizAttempt
+from .models import QuizAttempt
 from .quiz import score
 
 
 def lesson_serve(request, lesson, default_serve):
     """Serve a lesson: access rules, the quiz and "mark as done" (POST), then the page."""
-    course = CoursePage.objects.get(path=lesson.path[: -lesson.steplen])
+    course = lesson.course_page()
     if not selectors.lessons_readable_by(course, request.user):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -21,7 +21,7 @@ def lesson_serve(request, lesson, default_serve):
         return TemplateResponse(request, "courses/lesson_locked.html", context, status=403)
     if request.method == "POST":
         return _lesson_post(request, lesson, course)
-    return TemplateResponse(request, lesson.get_template(request), _lesson_context(request, lesson, course))
+    return TemplateResponse(request, lesson.get_template(request), lesson_context(request, lesson, course))
 
 
 def _lesson_post(request, lesson, course):
@@ -50,7 +50,7 @@ def _lesson_post(request, lesson, course):
     return redirect(lesson.get_url(request))
 
 
-def _lesson_context(request, lesson, course):
+def lesson_context(request, lesson, course):
     context = lesson.get_context(request)
     lessons = selectors.course_lessons(course)
     outline = selectors.course_outline(course, request.user, lessons)

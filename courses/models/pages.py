@@ -277,7 +277,16 @@ class LessonPage(FoldedSearchMixin, Page):
     def has_quiz(self) -> bool:
         return bool(self.questions)
 
+    def course_page(self) -> CoursePage:
+        # By path, so that an unsaved lesson being previewed in the editor finds its course too.
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
+
     def serve(self, request, *args, **kwargs):
         from ..views import lesson_serve
 
         return lesson_serve(request, self, super().serve)
+
+    def get_preview_context(self, request, mode_name):
+        from ..views import lesson_context
+
+        return lesson_context(request, self, self.course_page())

@@ -79,6 +79,9 @@ class Enrollment(models.Model):
         STAFF = "staff", _("Added by staff")
         WALK_IN = "walk_in", _("Walk-in")
 
+    # Who may read the lessons of the offering's course when the course is closed to others.
+    READING = (Status.REGISTERED, Status.COMPLETED)
+
     participant = models.ForeignKey(
         "enrollment.Participant", verbose_name=_("participant"), on_delete=models.PROTECT, related_name="enrollments"
     )

@@ -53,6 +53,26 @@ def test_enrolled_only_course_shows_outline_to_everyone_and_lessons_to_allowed_u
     assert client.get(lesson.url).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("status", "reads"),
+    [("registered", True), ("completed", True), ("waitlisted", False), ("cancelled", False), ("no_show", False)],
+)
+def test_a_learner_in_a_class_of_a_closed_course_reads_its_lessons(client, db, status, reads):
+    from enrollment.factories import OfferingFactory, ParticipantFactory
+    from enrollment.models import Enrollment
+
+    course = CourseFactory(access=CoursePage.Access.ENROLLED)
+    lesson = LessonFactory(parent=course, title="Đóng gói và nhãn mác sản phẩm")
+    learner = UserFactory()
+    participant = ParticipantFactory(full_name="Đỗ Thị Ngọc Ánh", user=learner)
+    Enrollment.objects.create(offering=OfferingFactory(course=course), participant=participant, status=status)
+    Enrollment.objects.create(offering=OfferingFactory(), participant=participant)  # another course's class
+    client.force_login(learner)
+    response = client.get(lesson.url)
+    assert response.status_code == (200 if reads else 403)
+    assert ("Hợp tác xã đăng ký kinh doanh tại cơ quan đăng ký cấp tỉnh." in response.content.decode()) is reads
+
+
 def _catalog_of_size(courses, lessons_each):
     track = TrackFactory()
     for _index in range(courses):

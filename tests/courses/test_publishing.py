@@ -123,3 +123,21 @@ def test_a_trainer_edits_only_lessons_of_assigned_courses(client, setup):
     client.force_login(setup["trainer"])
     assert client.get(reverse("wagtailadmin_pages:edit", args=[mine.pk])).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=[theirs.pk])).status_code == 302
+
+
+def test_a_trainer_previews_a_new_lesson_and_a_saved_draft_with_the_course_around_it(client, setup):
+    course = setup["assigned"]
+    client.force_login(setup["trainer"])
+    preview_url = reverse("wagtailadmin_pages:preview_on_add", args=["courses", "lessonpage", course.pk])
+    assert client.post(preview_url, _lesson_form("Bài mới: Phương án kinh doanh", "action-submit")).json() == {
+        "is_valid": True,
+        "is_available": True,
+    }
+    preview = client.get(preview_url).content.decode()
+    assert "Bài mới: Phương án kinh doanh" in preview and course.title in preview
+    assert "Hợp tác xã lập phương án kinh doanh." in preview
+
+    client.post(_add_url(course), _lesson_form("Bài nháp: Đóng gói sản phẩm", "action-submit"))
+    draft = LessonPage.objects.get(title="Bài nháp: Đóng gói sản phẩm")
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[draft.pk]))
+    assert response.status_code == 200 and course.title in response.content.decode()
