@@ -7,8 +7,11 @@ Every list, form and object lookup goes through a scope function
 import re
 
 import django_filters
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.db import router
+from django.db.models import ProtectedError, Q, RestrictedError
+from django.db.models.deletion import Collector
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +26,14 @@ from . import scope, services
 from .models import AdministrativeUnit, Enrollment, OcopProduct, Offering, Organization, Participant
 from .normalize import fold
 
-UNIT_FIELDS = {"unit": scope.scope_units}
+# Form fields whose choices are narrowed to the staff member's units.
+CHOICES_SCOPE = {
+    "unit": scope.scope_units,
+    "offering": scope.scope_offerings,
+    "organization": scope.scope_by_unit,
+    "participant": scope.scope_participants,
+    "organizers": scope.scope_by_unit,
+}
 
 
 class ScopedMixin:
@@ -32,26 +42,17 @@ class ScopedMixin:
     def scoped(self, queryset):
         return self.scope(self.request.user, queryset) if self.scope else queryset
 
+    def get_base_object_queryset(self):
+        return self.scoped(self.model._default_manager.all())
+
     def get_object(self, queryset=None):
-        return get_object_or_404(self.scoped(self.model._default_manager.all()), pk=self.kwargs[self.pk_url_kwarg])
+        return get_object_or_404(self.get_base_object_queryset(), pk=self.kwargs[self.pk_url_kwarg])
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
-        for name, narrow in UNIT_FIELDS.items():
+        for name, narrow in CHOICES_SCOPE.items():
             if name in form.fields:
                 form.fields[name].queryset = narrow(self.request.user, form.fields[name].queryset)
-        if "offering" in form.fields:
-            form.fields["offering"].queryset = scope.scope_offerings(
-                self.request.user, form.fields["offering"].queryset
-            )
-        if "organization" in form.fields:
-            form.fields["organization"].queryset = scope.scope_by_unit(
-                self.request.user, form.fields["organization"].queryset
-            )
-        if "participant" in form.fields:
-            form.fields["participant"].queryset = scope.scope_participants(
-                self.request.user, form.fields["participant"].queryset
-            )
         return form
 
 
@@ -68,11 +69,37 @@ class ScopedCreateView(ScopedMixin, generic.CreateView):
     pass
 
 
+def _blocking(instance) -> list:
+    """The rows that keep `instance` from being deleted (on_delete PROTECT or RESTRICT)."""
+    try:
+        Collector(using=router.db_for_write(type(instance))).collect([instance])
+    except (ProtectedError, RestrictedError) as error:
+        return list(error.args[1])
+    return []
+
+
 class ScopedDeleteView(ScopedMixin, generic.DeleteView):
-    pass
+    def form_valid(self, form):
+        if blocking := _blocking(self.object):
+            kinds = sorted({str(row._meta.verbose_name_plural) for row in blocking})
+            messages.error(
+                self.request,
+                _("“%(object)s” cannot be deleted: %(kinds)s still refer to it.")
+                % {"object": self.object, "kinds": ", ".join(kinds)},
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class ScopedInspectView(ScopedMixin, generic.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedMixin, generic.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedMixin, generic.UsageView):
     pass
 
 
@@ -84,6 +111,8 @@ class ScopedViewSet(ModelViewSet):
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     copy_view_enabled = False
 
     def get_common_view_kwargs(self, **kwargs):

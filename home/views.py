@@ -1,10 +1,12 @@
-"""The program dashboard in the Wagtail admin, and its tables as XLSX."""
+"""The program dashboard in the Wagtail admin, its tables as XLSX, and the site history report."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
 from .report.charts import report_charts
 from .report.figures import program_figures
@@ -49,3 +51,17 @@ def dashboard_export(request, table):
     )
     response["Content-Disposition"] = f'attachment; filename="bao-cao-{period}-{built.slug}.xlsx"'
     return response
+
+
+class SiteHistoryView(LogEntriesView):
+    """Wagtail's site history, for program administrators only: it lists every change to every unit's
+    people (Wagtail shows an entry to anyone allowed to view its kind of object, whatever the unit)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not site_history_allowed(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def site_history_allowed(user) -> bool:
+    return user.has_perm("enrollment.manage_all_units")

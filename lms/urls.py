@@ -4,18 +4,27 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from attendance import checkin as attendance_checkin
 from certificates import views as certificates_views
 from courses import views as courses_views
 from enrollment import views as enrollment_views
+from home.views import SiteHistoryView
 
 urlpatterns = [
     # Staff sign in on allauth's form (rate limited, see WAGTAILADMIN_LOGIN_URL); Wagtail's own
     # login form would take passwords without those limits, so its address leads there too.
     # Django's admin (django.contrib.admin) is not installed.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Wagtail's site history, narrowed to administrators (home/views.py says why); before Wagtail's own.
+    path("admin/reports/site-history/", require_admin_access(SiteHistoryView.as_view()), name="site_history"),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(SiteHistoryView.as_view(results_only=True)),
+        name="site_history_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("allauth.urls")),

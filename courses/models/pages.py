@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.roles import Role
 from enrollment.normalize import fold
 
 from ..blocks import LessonBodyBlock
@@ -147,6 +148,7 @@ class CoursePage(FoldedSearchMixin, Page):
         verbose_name=_("trainers"),
         blank=True,
         related_name="courses_taught",
+        limit_choices_to={"groups__name": Role.TRAINER.value},  # never a list of every learner's name
         help_text=_("They may add and edit this course's lessons and submit them for approval."),
     )
     # The Wagtail group through which this course's trainers hold page rights

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import Role
 from courses.models import TrackPage
 
 
@@ -38,11 +39,20 @@ class Offering(models.Model):
     ends_on = models.DateField(_("ends on"))
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # Staff of the role only: the choices must never list every learner's name.
     organizers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("organizers"), blank=True, related_name="offerings_organized"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organizers"),
+        blank=True,
+        related_name="offerings_organized",
+        limit_choices_to={"groups__name": Role.ORGANIZER.value},
     )
     trainers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("trainers"), blank=True, related_name="offerings_taught"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="offerings_taught",
+        limit_choices_to={"groups__name": Role.TRAINER.value},
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -160,3 +160,25 @@ def test_each_offering_links_to_its_enrollments(client, two_units):
     assert link in html
     listing = client.get(link).content.decode()
     assert "Nguyễn Văn Gốm" in listing
+
+
+def test_an_offerings_staff_choices_list_staff_of_the_role_and_the_unit_never_learners(client, two_units):
+    trainer = UserFactory(role=Role.TRAINER, first_name="Hùng", last_name="Phan Văn")
+    learner = UserFactory(role=Role.LEARNER, first_name="Nguyệt", last_name="Lưu Thị")
+    client.force_login(two_units["organizers"]["a"])
+    form = client.get(reverse("offerings:add")).context["form"]
+    assert list(form.fields["trainers"].queryset) == [trainer]
+    assert list(form.fields["organizers"].queryset) == [two_units["organizers"]["a"]]
+    assert learner.get_full_name() not in client.get(reverse("offerings:add")).content.decode()
+
+
+def test_a_person_with_enrollments_is_not_deleted_and_the_reason_is_shown(client, two_units):
+    person = two_units["people"]["a"]
+    services.enrollment_create(offering=two_units["offerings"]["a"], participant=person)
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    response = client.post(reverse("participants:delete", args=[person.pk]), follow=True)
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Không thể xoá “Nguyễn Văn Gốm”: vẫn còn ghi danh gắn với mục này."
+    ]
+    assert Participant.objects.filter(pk=person.pk).exists()
