@@ -4,16 +4,25 @@ With the immediate backend (the default) they run inside the upload request; wit
 backend they run in `db_worker` while the page polls `roster_progress`. Progress lives in the
 cache rather than the database, because the import's own transaction hides its writes (and a
 check is rolled back entirely); a worker in another process needs a shared cache (Redis).
+
+Either task may run twice: a worker that dies mid-task leaves it to be run again (`db_worker`
+puts it back in the queue, ops/workers.py), and the first run may have finished its work before
+the worker died. So an import commits its people, its enrollments and its own record ("imported")
+in one transaction, under its offering's lock: a run cut short leaves nothing, and a second run
+finds the record no longer "importing" and does nothing (a row without ID, phone or birth year
+would otherwise make a second person). A check likewise records its result only while the record
+still says "checking".
 """
 
 import logging
+from contextlib import nullcontext
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from ..models import RosterImport, RosterImportRow
+from ..models import Offering, RosterImport, RosterImportRow
 from .importer import ImportReport, roster_import
 from .reader import RosterFileError, open_roster
 
@@ -62,6 +71,10 @@ def _store_rows(history: RosterImport, report: ImportReport) -> None:
 
 def _run(import_id: int, *, dry_run: bool, decisions: dict) -> None:
     history = RosterImport.objects.select_related("offering").get(pk=import_id)
+    running = RosterImport.Status.CHECKING if dry_run else RosterImport.Status.IMPORTING
+    if history.status != running:  # a second run: the first one finished before its worker died
+        logger.info("Roster import %s is already %s; nothing to do", history.pk, history.status)
+        return
     key = _progress_key(import_id)
     cache.set(key, 0, timeout=24 * 3600)
     try:
@@ -70,16 +83,29 @@ def _run(import_id: int, *, dry_run: bool, decisions: dict) -> None:
         cache.delete(key)
 
 
+def _still_running(history: RosterImport) -> bool:
+    """False if another run of the task has finished the record meanwhile. Takes the offering's row
+    lock first, the one the importer holds until it commits, so two runs take turns (the record's
+    own row is left unlocked: the confirm button's update must not wait for a long import)."""
+    Offering.objects.select_for_update().only("pk").get(pk=history.offering_id)
+    return RosterImport.objects.filter(pk=history.pk, status=history.status).exists()
+
+
 def _check_or_import(history: RosterImport, key: str, *, dry_run: bool, decisions: dict) -> None:
     try:
-        with open_roster(history.file.path) as roster:
-            if dry_run:
-                history.estimated_rows = roster.estimated_rows or 0
-                history.save(update_fields=["estimated_rows"])
-            report = roster_import(
-                roster=roster, offering=history.offering, dry_run=dry_run, skip_invalid=not dry_run,
-                decisions=decisions, progress=lambda done: cache.set(key, done, timeout=24 * 3600),
-            )  # fmt: skip
+        # An import and its record commit together (a check writes nothing but its record).
+        with nullcontext() if dry_run else transaction.atomic():
+            if not dry_run and not _still_running(history):
+                return
+            with open_roster(history.file.path) as roster:
+                if dry_run:
+                    history.estimated_rows = roster.estimated_rows or 0
+                    history.save(update_fields=["estimated_rows"])
+                report = roster_import(
+                    roster=roster, offering=history.offering, dry_run=dry_run, skip_invalid=not dry_run,
+                    decisions=decisions, progress=lambda done: cache.set(key, done, timeout=24 * 3600),
+                )  # fmt: skip
+            _record(history, report, dry_run=dry_run)
     except RosterFileError as error:
         history.status = RosterImport.Status.REJECTED
         history.report = {"errors": [{"row": e.row, "column": e.column, "message": e.message} for e in error.errors]}
@@ -90,7 +116,12 @@ def _check_or_import(history: RosterImport, key: str, *, dry_run: bool, decision
         logger.exception("Roster import %s failed", history.pk)
         RosterImport.objects.filter(pk=history.pk).update(status=RosterImport.Status.FAILED)
         raise
+
+
+def _record(history: RosterImport, report: ImportReport, *, dry_run: bool) -> None:
     with transaction.atomic():
+        if not _still_running(history):
+            return
         _store_rows(history, report)
         history.report = _summary(report)
         history.estimated_rows = report.rows
