@@ -78,3 +78,29 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
     expect(page.get_by_text("Trần Văn Đức")).to_be_visible()
     expect(page.get_by_text("Lê Thị Ánh")).to_be_visible()
     screenshot(page, "organizer-enrollments")
+
+
+def test_registering_for_a_class_opens_the_lessons_of_its_closed_course(page, live_server, screenshot):
+    from courses.factories import CourseFactory, LessonFactory
+    from courses.models import CoursePage
+    from enrollment.factories import OfferingFactory
+    from enrollment.models import Offering
+
+    course = CourseFactory(title="Truy xuất nguồn gốc sản phẩm OCOP", access=CoursePage.Access.ENROLLED)
+    lesson = LessonFactory(parent=course, title="Bài 1: Tem truy xuất và mã QR")
+    OfferingFactory(code="HN-2026-GL-03", kind=Offering.Kind.CLASS, course=course, status=Offering.Status.OPEN,
+                    title="Lớp truy xuất nguồn gốc xã Gia Lâm")  # fmt: skip
+    learner = UserFactory(email="chu.htx@giadung.example", first_name="Đạt", last_name="Ngô Quang")
+
+    log_in(page, learner.email, lesson.url, password=DEFAULT_PASSWORD)
+    expect(page.get_by_text("dành cho học viên đã ghi danh vào một lớp")).to_be_visible()
+    expect(page.get_by_text("Hợp tác xã đăng ký kinh doanh")).to_have_count(0)
+    screenshot(page, "closed-lesson-before-registering")
+
+    page.goto("/lop/HN-2026-GL-03/")
+    page.get_by_role("button", name="Đăng ký tham dự").click()
+    expect(page.get_by_text("Bạn đã đăng ký lớp này.")).to_be_visible()
+    page.goto(lesson.url)
+    expect(page.get_by_role("heading", name="Bài 1: Tem truy xuất và mã QR")).to_be_visible()
+    expect(page.get_by_text("Hợp tác xã đăng ký kinh doanh tại cơ quan đăng ký cấp tỉnh.")).to_be_visible()
+    screenshot(page, "closed-lesson-after-registering")
