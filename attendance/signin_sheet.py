@@ -18,9 +18,12 @@ from enrollment.normalize import fold
 from enrollment.roster.export import safe_cell
 from enrollment.roster.reader import (
     HEADER_SEARCH_ROWS,
+    MAX_BLANK_RUN,
+    MAX_COLUMNS,
     CellError,
     RosterFileError,
     cell_text,
+    guarded_rows,
     header_key,
     open_roster,
 )
@@ -124,7 +127,10 @@ def sheet_import(*, offering, path, by) -> SheetResult:
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = workbook.active.iter_rows(max_col=100, values_only=True)
+        sheet = workbook.active
+        sheet.reset_dimensions()  # a sheet claiming a million rows is read as far as it really goes
+        # XML that breaks further down than the roster checks looked is reported like any broken file.
+        rows = guarded_rows(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), path_name)
         header_number, header = None, None
         for number, cells in enumerate(rows, start=1):
             if any(header_key(cell) == "full_name" for cell in cells):
@@ -145,8 +151,12 @@ def sheet_import(*, offering, path, by) -> SheetResult:
             key = (enrollment.participant.name_key, enrollment.participant.birth_year)
             by_name.setdefault(key, []).append(enrollment)
         result, marks = SheetResult(), {session.pk: {} for session in columns.values()}
+        blank_run = 0
         for number, cells in enumerate(rows, start=header_number + 1):
             texts = [cell_text(cell) for cell in cells]
+            blank_run = 0 if any(texts) else blank_run + 1
+            if blank_run >= MAX_BLANK_RUN:  # a stray cell in row 1,048,576 is not worth a million empty rows
+                break
             name = texts[name_index] if name_index is not None and name_index < len(texts) else ""
             if not name or fold(name).startswith(("nguoi lap", "tong", "xac nhan")):
                 continue
@@ -176,13 +186,19 @@ def sheet_import(*, offering, path, by) -> SheetResult:
     return result
 
 
+def _number(text: str) -> int | None:
+    """A whole number written with the digits 0-9 ("¹⁹⁸⁵" passes str.isdigit() but not int())."""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def _person(texts, code_index, year_index, name, people, by_name):
-    if code_index is not None and code_index < len(texts) and texts[code_index].isdigit():
-        enrollment = people.get(int(texts[code_index]))
+    code = _number(texts[code_index]) if code_index is not None and code_index < len(texts) else None
+    if code is not None:
+        enrollment = people.get(code)
         if enrollment is not None and enrollment.participant.name_key == fold(name):
             return enrollment
     year = texts[year_index] if year_index is not None and year_index < len(texts) else ""
-    candidates = by_name.get((fold(name), int(year) if year.isdigit() else None), [])
+    candidates = by_name.get((fold(name), _number(year)), [])
     if not candidates and not year:
         candidates = [e for (key, _year), group in by_name.items() if key == fold(name) for e in group]
     return candidates[0] if len(candidates) == 1 else None

@@ -1,6 +1,8 @@
 """Staff screens in the Wagtail admin: an offering's attendance, the sheet, the projector screen."""
 
+import re
 import tempfile
+from pathlib import Path
 
 import segno
 from django import forms
@@ -94,6 +96,9 @@ class WalkInForm(forms.Form):
     phone = forms.CharField(label=gettext_lazy("Phone"), max_length=20, required=False)
 
 
+STATUS_FIELD = re.compile(r"status-([0-9]{1,18})")  # an enrollment's id, no larger than the database holds
+
+
 def session_sheet_view(request, pk):
     """One session's sheet: everyone enrolled, one status and note each, saved in one request."""
     session = _session(request, pk)
@@ -112,8 +117,8 @@ def session_sheet_view(request, pk):
     elif request.method == "POST":
         marks = {}
         for key, status in request.POST.items():
-            if key.startswith("status-") and key[7:].isdigit():
-                enrollment_id = int(key[7:])
+            if match := STATUS_FIELD.fullmatch(key):  # the sheet's own fields; anything else is ignored
+                enrollment_id = int(match[1])
                 marks[enrollment_id] = Mark(status, request.POST.get(f"note-{enrollment_id}", "").strip()[:255])
         try:
             changed = services.attendance_save(session=session, marks=marks, by=request.user)
@@ -203,18 +208,29 @@ class SheetUploadForm(forms.Form):
         return upload
 
 
+def _upload_name(name: str) -> str:
+    """The uploaded file's own name, fit for a temporary file: no folders, control characters or
+    excess length (the form has checked that it ends in .xlsx)."""
+    stem = "".join(char for char in Path(name).name.removesuffix(Path(name).suffix) if char.isprintable())
+    stem = stem.encode()[:200].decode(errors="ignore").strip(" .")  # file systems allow 255 bytes
+    return f"{stem or 'ky-nhan'}.xlsx"
+
+
 def signin_sheet_upload(request, pk):
     """Read back a filled sign-in sheet: every mark recorded, or nothing and the list of errors."""
     offering = _offering(request, pk)
     form = SheetUploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        with tempfile.NamedTemporaryFile(suffix=".xlsx") as copy:
-            for chunk in form.cleaned_data["file"].chunks():
-                copy.write(chunk)
-            copy.flush()
+        upload = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory() as folder:
+            # Under the name it was uploaded with, so that a message about the file names the user's file.
+            copy = Path(folder) / _upload_name(upload.name)
+            with copy.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
             try:
-                result = signin_sheet.sheet_import(offering=offering, path=copy.name, by=request.user)
+                result = signin_sheet.sheet_import(offering=offering, path=copy, by=request.user)
             except RosterFileError as error:
                 form.add_error("file", error.message)
             else:

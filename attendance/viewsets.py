@@ -14,7 +14,8 @@ from .models import Session
 class SessionCreateView(ScopedCreateView):
     def get_initial(self):
         initial = super().get_initial()
-        offering = Offering.objects.filter(pk=self.request.GET.get("offering")).first()
+        pk = self.request.GET.get("offering", "")
+        offering = Offering.objects.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
         if offering is not None:
             initial.update(offering=offering, date=offering.starts_on, venue="")
         return initial

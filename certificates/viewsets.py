@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .forms import CertificateTemplateForm
 from .models import CertificateTemplate
 
 
@@ -10,3 +12,4 @@ class CertificateTemplateViewSet(SnippetViewSet):
     menu_label = _("Certificate templates")
     add_to_settings_menu = True
     list_display = ["name", "kind", "issuer", "is_default"]
+    edit_handler = ObjectList(CertificateTemplate.panels, base_form_class=CertificateTemplateForm)

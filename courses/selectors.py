@@ -1,5 +1,6 @@
 """Reads shared by the course pages. Each runs a fixed number of queries."""
 
+import re
 from dataclasses import dataclass, field
 from statistics import mean
 
@@ -70,7 +71,9 @@ class SearchResults:
 
 def catalog_search(query: str, limit: int = 30) -> SearchResults:
     """Courses and lessons matching the query, with or without diacritics."""
-    folded = fold(query)
+    # Words only: the search backends read quotes, *, ^, :, ( and - as syntax (SQLite's fails on an
+    # unmatched quote) and a NUL ends SQLite's query string.
+    folded = " ".join(re.sub(r"[^\w]|_", " ", fold(query)).split())
     if not folded:
         return SearchResults()
     courses = _annotate_lesson_counts(list(CoursePage.objects.live().search(folded, operator="and")[:limit]))

@@ -1,15 +1,33 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from enrollment.viewsets import choices_by_own_id
 
 from .models import CourseAccess
 from .services import course_access_grant
 
 
 class CourseAccessCreateView(CreateView):
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        choices_by_own_id(form)  # a 20-digit course id is "not a choice", not a 500
+        return form
+
     def save_instance(self):
         data = self.form.cleaned_data
         return course_access_grant(course=data["course"], user=data["user"], granted_by=self.request.user)
+
+
+class CourseAccessFilterSet(WagtailFilterSet):
+    class Meta:
+        model = CourseAccess
+        fields = ["course"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["course"].extra["to_field_name"] = "id"  # as choices_by_own_id: ?course=<20 digits>
 
 
 class CourseAccessViewSet(ModelViewSet):
@@ -23,7 +41,7 @@ class CourseAccessViewSet(ModelViewSet):
     add_to_admin_menu = True
     form_fields = ["user", "course"]
     list_display = ["user", "course", "granted_by", "created_at"]
-    list_filter = ["course"]
+    filterset_class = CourseAccessFilterSet
     search_fields = ["user__first_name", "user__last_name", "user__email"]
 
 

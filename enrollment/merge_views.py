@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -56,7 +56,10 @@ class ParticipantMergeView(FormView):
         if form.is_bound and form.is_valid():
             duplicate = form.cleaned_data["duplicate"]
         elif self.request.GET.get("duplicate"):
-            duplicate = form.fields["duplicate"].queryset.filter(pk=self.request.GET["duplicate"]).first()
+            try:  # the id comes from a link, or from someone typing in the address bar
+                duplicate = form.fields["duplicate"].clean(self.request.GET["duplicate"])
+            except ValidationError:
+                duplicate = None
         rows = []
         if duplicate is not None:
             for field in services.MERGEABLE_FIELDS:

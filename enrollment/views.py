@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,8 +23,16 @@ def my_classes(request):
     return render(request, "enrollment/my_classes.html", context)
 
 
+def _offering(queryset, code):
+    """The offering with this code from the address, or a 404 (also for a code no offering can have,
+    such as one with a NUL, which PostgreSQL refuses to compare)."""
+    if not code.isprintable() or len(code) > Offering._meta.get_field("code").max_length:
+        raise Http404
+    return get_object_or_404(queryset, code=code)
+
+
 def offering_detail(request, code):
-    offering = get_object_or_404(Offering.objects.select_related("unit", "course"), code=code)
+    offering = _offering(Offering.objects.select_related("unit", "course"), code)
     if offering.status == Offering.Status.DRAFT and not request.user.has_perm("wagtailadmin.access_admin"):
         return render(request, "404.html", status=404)
     enrollment = None
@@ -40,7 +49,7 @@ def offering_detail(request, code):
 
 @require_POST
 def offering_register(request, code):
-    offering = get_object_or_404(Offering, code=code)
+    offering = _offering(Offering.objects.all(), code)
     if not request.user.is_authenticated:
         return redirect_to_login(offering_url(offering))
     try:
@@ -58,7 +67,7 @@ def offering_register(request, code):
 @require_POST
 @login_required
 def offering_cancel(request, code):
-    offering = get_object_or_404(Offering, code=code)
+    offering = _offering(Offering.objects.all(), code)
     participant = getattr(request.user, "participant", None)
     enrollment = get_object_or_404(Enrollment, offering=offering, participant=participant)
     if selectors.offering_has_started(offering):

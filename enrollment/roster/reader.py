@@ -663,7 +663,7 @@ def _parse_workbook(workbook, name: str) -> Roster:
         declared = sheet.max_row  # from <dimension>: only an estimate, generators get it wrong
         sheet.reset_dimensions()  # so read what is really there
         try:
-            return _parse(_guarded(_sheet_rows(sheet), name), "xlsx", declared)
+            return _parse(guarded_rows(_sheet_rows(sheet), name), "xlsx", declared)
         except _HeaderNotFoundError as error:
             first_error = first_error or error
     raise first_error or RosterFileError(f"Tệp “{name}” không có trang tính nào.")
@@ -680,7 +680,7 @@ def _sheet_rows(sheet) -> Iterator[tuple[int, tuple]]:
         yield from enumerate(rest, start=len(head) + 1)
 
 
-def _guarded(rows: Iterator[tuple[int, list]], name: str) -> Iterator[tuple[int, list]]:
+def guarded_rows(rows: Iterator, name: str) -> Iterator:
     """Rows, with XML that openpyxl cannot parse (or that defusedxml refuses) reported in Vietnamese."""
     try:
         yield from rows

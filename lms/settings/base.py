@@ -219,6 +219,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies. Form fields: up to 2.5 MB (Django's default; a long lesson posts a few hundred kB).
+# Files: held in memory up to 2.5 MB, spooled to a temporary file above that, refused by their form
+# over their own limit (rosters and sign-in sheets ROSTER_MAX_UPLOAD_MB, images and documents below).
+# Django has no limit on a whole request: the proxy in front refuses bodies over 25 MB
+# (nginx: client_max_body_size 25m), so that nothing larger is ever spooled.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 WAGTAIL_SITE_NAME = _("OCOP training")
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
@@ -232,8 +239,13 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No avatars from gravatar.com: nothing is loaded from third-party hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Lesson documents: what trainers hand out (PDF, Word, Excel, PowerPoint, OpenDocument text, plain
+# text and CSV), nothing a browser would run or render (HTML, SVG, XML) and no archives (.zip) whose
+# contents nobody checks. courses.forms.DocumentForm also checks that the content is what the
+# extension says, refuses password-protected Office files and archives that unpack to hundreds of MB.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.forms.DocumentForm"
 # Documents are always served by Wagtail's view (never by a direct link into MEDIA_ROOT),
 # as downloads (no type is shown inline, PDFs included), with nosniff and a
 # "default-src 'none'" policy of their own: an uploaded file never renders as a page
@@ -246,8 +258,16 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_CONTENT_TYPES = {
     ext: "application/octet-stream" for ext in ("htm", "html", "shtml", "svg", "svgz", "xht", "xhtml", "xml")
 }
+# Images (lessons, certificate backgrounds, signatures, seals): photographs and drawings in the
+# formats Pillow decodes. No SVG: it can carry script and links to other hosts, and certificates are
+# drawn with Pillow, which cannot read it. 10 MB and 40 million pixels (an 8000 × 5000 photograph)
+# are well above what a lesson or an A4 certificate at 150 dpi needs, and bound what decoding an
+# upload costs: courses.forms.ImageForm counts the pixels from the header before anything is
+# decoded, and refuses an image whose data breaks off.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "courses.forms.ImageForm"
 
 DEFAULT_FROM_EMAIL = "Chương trình OCOP <no-reply@ocop.local>"
 

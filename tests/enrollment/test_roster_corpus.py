@@ -4,11 +4,8 @@ Every file either imports correctly or is refused with a clear Vietnamese messag
 row and column where there is one) and leaves the database as it was.
 """
 
-import csv
-import io
 import json
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from io import StringIO
 
@@ -19,6 +16,7 @@ from openpyxl import Workbook
 
 from enrollment.factories import OfferingFactory
 from enrollment.models import Enrollment, Organization, Participant
+from tests import corpus
 
 TITLE = [["UBND XÃ BÁT TRÀNG"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["DANH SÁCH HỌC VIÊN"], []]
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số điện thoại", "Số CCCD", "Email", "Đơn vị công tác"]
@@ -30,35 +28,11 @@ FIRST_DATA_ROW = len(TITLE) + 2  # Excel's row number of GOOD[0]
 
 
 def xlsx(path, rows, *, title=TITLE, header=HEADER, sheets=None):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in [*title, header, *rows]:
-        sheet.append(row)
-    for name, extra in (sheets or {}).items():
-        other = workbook.create_sheet(name, 0)
-        for row in extra:
-            other.append(row)
-        workbook.active = 0
-    workbook.save(path)
-    return path
-
-
-def rewrite_member(path, member, change):
-    """Rewrite one part of an .xlsx (a zip) through `change(text) -> text`."""
-    with zipfile.ZipFile(path) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    parts[member] = change(parts[member].decode()).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return path
+    return corpus.xlsx(path, rows, title=title, header=header, sheets=sheets)
 
 
 def csv_file(path, rows, *, delimiter=",", encoding="utf-8-sig", header=HEADER):
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows([header, *rows])
-    path.write_bytes(buffer.getvalue().encode(encoding))
-    return path
+    return corpus.csv_file(path, rows, header=header, delimiter=delimiter, encoding=encoding)
 
 
 # --------------------------------------------------------------------------- the files
@@ -82,7 +56,7 @@ def xlsx_named_xls(tmp):
 
 
 def pdf_named_xlsx(tmp):
-    (path := tmp / "ds.xlsx").write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\n")
+    (path := tmp / "ds.xlsx").write_bytes(corpus.pdf_bytes())
     return path
 
 
@@ -92,50 +66,31 @@ def html_named_xls(tmp):
 
 
 def word_named_xlsx(tmp):
-    path = tmp / "ds.xlsx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return path
+    return corpus.word_zip(tmp / "ds.xlsx")
 
 
 def truncated_xlsx(tmp):
-    path = xlsx(tmp / "ds.xlsx", GOOD * 50)
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    return path
+    return corpus.truncated(xlsx(tmp / "ds.xlsx", GOOD * 50))
 
 
 def encrypted_xlsx(tmp):
-    # What Excel writes for "Encrypt with password": an OLE compound file with an EncryptionInfo stream.
-    body = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptionInfo".encode("utf-16-le") + bytes(4096)
-    (path := tmp / "ds.xlsx").write_bytes(body)
-    return path
+    return corpus.encrypted_office(tmp / "ds.xlsx")
 
 
 def zip_bomb_xlsx(tmp):
-    path = xlsx(tmp / "ds.xlsx", GOOD)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/media/image1.bin", bytes(12 * 1024 * 1024))  # 12 MB of zeros, packs 1000 to 1
-    return path
+    return corpus.with_zip_bomb(xlsx(tmp / "ds.xlsx", GOOD))
 
 
 def entity_bomb_xlsx(tmp):
-    laughs = (
-        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-    )
-    path = xlsx(tmp / "ds.xlsx", [[1, "&lol3;", 1980]])
-    return rewrite_member(path, "xl/worksheets/sheet1.xml", lambda text: laughs + text.split("?>", 1)[-1])
+    return corpus.with_entity_bomb(xlsx(tmp / "ds.xlsx", [[1, "&lol3;", 1980]]))
 
 
 def false_dimension_xlsx(tmp):
-    path = xlsx(tmp / "ds.xlsx", GOOD)
-    return rewrite_member(
-        path,
-        "xl/worksheets/sheet1.xml",
-        lambda text: text.replace('<dimension ref="A1:H7"/>', '<dimension ref="A1:XFD1048576"/>'),
-    )
+    return corpus.with_false_dimension(xlsx(tmp / "ds.xlsx", GOOD))
+
+
+def stray_cell_in_last_row_xlsx(tmp):
+    return corpus.with_cell_at_last_row(xlsx(tmp / "ds.xlsx", GOOD))
 
 
 def stray_cell_far_right_xlsx(tmp):
@@ -353,6 +308,7 @@ CORPUS = {
     "both Nam and Nữ": (both_nam_and_nu, RowError(FIRST_DATA_ROW, "Nam", "cả hai cột “Nam” và “Nữ”")),
     "false dimension": (false_dimension_xlsx, Imports(2, ("Trần Văn Đức",))),
     "stray cell in column XFD": (stray_cell_far_right_xlsx, Imports(2)),
+    "stray cell in row 1,048,576": (stray_cell_in_last_row_xlsx, Imports(2)),
     "UTF-16 tab-separated text": (utf16_tab_text_csv, Imports(2, ("Nguyễn Thị Hồng Đào",))),
     "semicolons, BOM, CRLF, quoted newline": (semicolon_bom_crlf_quoted_newline_csv, Imports(2)),
     "NFD, zero-width space, NBSP": (nfd_zero_width_and_nbsp, Imports(2, ("Nguyễn Thị Hồng Đào",))),
