@@ -3,6 +3,10 @@
 Runs on a throwaway test database (SQLite in memory, or PostgreSQL when
 DATABASE_URL says so), and writes the rows to bench/results.json.
 `python -m bench roster_import` runs the named modules only.
+
+A module with `load_section()` instead measures over HTTP (bench/http_load.py: gunicorn,
+PostgreSQL and wrk): its medians join the table, its full figures are printed under it, and
+any error under load makes the run fail.
 """
 
 import os
@@ -18,6 +22,7 @@ SCENARIO_MODULES = [
     "bench.roster_import",
     "bench.attendance_sheet",
     "bench.dashboard",
+    "bench.http_load",
 ]
 
 
@@ -34,12 +39,16 @@ def main() -> int:
     setup_test_environment()
     test_database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        results = []
+        results, sections = [], []
         chosen = [f"bench.{name}" for name in sys.argv[1:]] or SCENARIO_MODULES
         for module_name in chosen:
-            for scenario in import_module(module_name).scenarios():
+            module = import_module(module_name)
+            for scenario in module.scenarios() if hasattr(module, "scenarios") else []:
                 results.append(measure(scenario))
                 print(f"  measured {scenario.name} ({scenario.size})", file=sys.stderr)
+            if hasattr(module, "load_section"):
+                sections.append(module.load_section())
+                results.extend(sections[-1].results())
         probes = [import_module(name).memory_probe() for name in chosen if name == "bench.roster_import"]
         print(f"database: {connection.vendor}")
         print(table(results))
@@ -48,9 +57,16 @@ def main() -> int:
                 f"{probe['scenario']}: {probe['seconds']} s, {probe['created']:,} created; resident memory "
                 f"{probe['rss_before_mb']} MB before, peak {probe['peak_mb']} MB during the import"
             )
-        write_json(results, Path(__file__).with_name("results.json"), probes)
+        for section in sections:
+            print(f"\n{section.table()}")
+        load_rows = [row for section in sections for row in section.json_rows()]
+        write_json(results, Path(__file__).with_name("results.json"), [*probes, *load_rows])
     finally:
         connection.creation.destroy_test_db(test_database, verbosity=0)
+    errors = sum(section.errors for section in sections)
+    if errors:
+        print(f"FAILED: {errors} errors under HTTP load (see the table above)", file=sys.stderr)
+        return 1
     return 0
 
 

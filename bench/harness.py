@@ -74,6 +74,11 @@ def table(results: list[Result]) -> str:
     rows = [
         (r.scenario, r.size, f"{r.ours_ms:.2f}", r.baseline, f"{r.baseline_ms:.2f}", f"{r.ratio:.2f}x") for r in results
     ]
+    return text_table(header, rows)
+
+
+def text_table(header, rows) -> str:
+    """Columns padded to their widest cell, under a header and a rule."""
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = lambda row: "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))  # noqa: E731
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
