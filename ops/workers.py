@@ -44,6 +44,7 @@ from pathlib import Path
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
+from django_tasks.signals import task_finished
 from django_tasks_db.models import DBTaskResult
 
 MAX_ATTEMPTS = 3  # claims by workers that then died; the next death marks the task failed
@@ -167,4 +168,9 @@ def tasks_requeue(
             bucket = recovery.requeued
         if dry_run or unchanged.update(**changes):
             bucket.append(result)
+    for result in [] if dry_run else recovery.given_up:
+        # Said as the worker says a failure, so that whoever waits on the task (a roster import's
+        # progress page) learns that it will not finish.
+        result.refresh_from_db()
+        task_finished.send(sender=type(result.task.get_backend()), task_result=result.task_result)
     return recovery

@@ -19,8 +19,10 @@ from contextlib import nullcontext
 
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks.signals import task_finished
 
 from ..models import Offering, RosterImport, RosterImportRow
 from .importer import ImportReport, roster_import
@@ -143,3 +145,17 @@ def roster_apply(import_id: int, decisions: dict[str, int | str]) -> None:
     """Import the checked file; `decisions` ({row number: "create" | "skip" | participant id}) settle
     the ambiguous rows, and rows with errors or left undecided are skipped."""
     _run(import_id, dry_run=False, decisions={int(row): choice for row, choice in decisions.items()})
+
+
+@receiver(task_finished)
+def roster_task_failed(sender, task_result, **kwargs) -> None:
+    """A roster task recorded as failed without running its own handler (its worker died too often,
+    ops/workers.py): its import stops showing progress and says it failed."""
+    if task_result.status != TaskResultStatus.FAILED or task_result.task.func not in (
+        roster_check.func,
+        roster_apply.func,
+    ):
+        return
+    RosterImport.objects.filter(pk=task_result.args[0], status__in=RosterImport.RUNNING).update(
+        status=RosterImport.Status.FAILED
+    )

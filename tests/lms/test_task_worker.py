@@ -415,3 +415,17 @@ def test_requeue_refuses_a_backend_that_is_not_the_database(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     with pytest.raises(CommandError, match="không phải backend cơ sở dữ liệu"):
         _requeue()
+
+
+@pytest.mark.django_db  # no other process here: no need to commit
+def test_a_roster_import_given_up_after_its_worker_died_too_often_says_it_failed(database_tasks, media):
+    history = _roster_import(OfferingFactory())
+    result = roster_apply.enqueue(history.pk, {})
+    dead = f"{worker_id_new().split(':')[0]}:{_dead_pid()}:12345"
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status=TaskResultStatus.RUNNING, worker_ids=[dead] * MAX_ATTEMPTS, started_at=timezone.now()
+    )
+    assert [str(r.pk) for r in tasks_requeue().given_up] == [result.id]
+    history.refresh_from_db()
+    assert history.status == RosterImport.Status.FAILED  # the progress page stops and says so
+    assert not Participant.objects.exists()
