@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.forms.fields import InvalidJSONInput
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.images.widgets import AdminImageChooser
+
+from courses.widgets import ImageChooser
 
 PICTURES = ("background", "signature", "seal")
 
@@ -34,14 +35,6 @@ class LayoutField(forms.JSONField):
             return super().bound_data(data, initial)
         except RecursionError:
             return InvalidJSONInput(data)
-
-
-class ImageChooser(AdminImageChooser):
-    def get_instance(self, value):
-        try:
-            return super().get_instance(value)
-        except (ValueError, TypeError, OverflowError):  # "abc", "1.5", a NUL: not an image's id
-            return None
 
 
 class CertificateTemplateForm(WagtailAdminModelForm):

@@ -18,6 +18,7 @@ from enrollment.normalize import fold
 
 from ..blocks import LessonBodyBlock
 from ..quiz import questions_of
+from ..widgets import ImageChooser
 
 PERCENT = [MaxValueValidator(100)]
 
@@ -110,7 +111,11 @@ class TrackPage(FoldedSearchMixin, Page):
         related_name="+",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("code"), FieldPanel("description"), FieldPanel("image")]
+    content_panels = Page.content_panels + [
+        FieldPanel("code"),
+        FieldPanel("description"),
+        FieldPanel("image", widget=ImageChooser),
+    ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.CoursePage"]
 
@@ -199,7 +204,7 @@ class CoursePage(FoldedSearchMixin, Page):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         FieldPanel("audience"),
-        FieldPanel("cover_image"),
+        FieldPanel("cover_image", widget=ImageChooser),
         FieldPanel("trainers"),
         FieldPanel("access"),
         MultiFieldPanel(

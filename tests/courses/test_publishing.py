@@ -141,3 +141,16 @@ def test_a_trainer_previews_a_new_lesson_and_a_saved_draft_with_the_course_aroun
     draft = LessonPage.objects.get(title="Bài nháp: Đóng gói sản phẩm")
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[draft.pk]))
     assert response.status_code == 200 and course.title in response.content.decode()
+
+
+@pytest.mark.parametrize("junk", ["abc", "1.5", "\x00", "9" * 25])
+def test_the_image_choosers_of_track_and_course_pages_take_an_id_that_is_not_one(db, junk):
+    from courses.models import CoursePage, TrackPage
+    from courses.widgets import ImageChooser
+
+    for model, field in ((CoursePage, "cover_image"), (TrackPage, "image")):
+        widget = model.get_edit_handler().get_form_class().base_fields[field].widget
+        assert isinstance(widget, ImageChooser)
+        assert f'name="{field}"' in widget.render(
+            field, junk, attrs={"id": f"id_{field}"}
+        )  # shown as "no image chosen", not a 500
