@@ -15,6 +15,13 @@ def _empty_cache():
 
 
 @pytest.fixture
+def media(settings, tmp_path):
+    """MEDIA_ROOT in the test's own folder: what a test writes there is its own to count."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
 def demo(db):
     """The demo site (without its courses, for speed) and one user per role, keyed by role name."""
     users = demo_site_build(with_courses=False)

@@ -36,8 +36,7 @@ class Class:
 
 
 @pytest.fixture
-def klass(db, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def klass(db, client, media):
     unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
     offering = OfferingFactory(unit=unit)
     sessions = [SessionFactory(offering=offering, title=f"Ngày {n} - sáng") for n in (1, 2)]

@@ -48,8 +48,7 @@ NOT_JSON = "Hãy ghi các vị trí dạng đối tượng JSON, hoặc để tr
 
 
 @pytest.fixture
-def administrator(db, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def administrator(db, client, media):
     user = UserFactory(role=Role.ADMINISTRATOR)
     client.force_login(user)
     return user

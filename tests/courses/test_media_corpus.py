@@ -90,8 +90,7 @@ def media_files(settings):
 
 
 @pytest.fixture
-def trainer(db, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def trainer(db, client, media):
     user = UserFactory(role=Role.TRAINER)
     client.force_login(user)
     return user

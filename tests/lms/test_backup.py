@@ -31,12 +31,6 @@ MODELS = [Participant, Offering, Enrollment, AttendanceRecord, Certificate]
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def program(media):
     """Two sessions, five people (one absent twice), a certificate each for the other four, with
     their PNG and PDF, and a roster upload lying in media."""

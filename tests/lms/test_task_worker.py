@@ -117,12 +117,6 @@ def database_url(transactional_db, tmp_path):
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def database_tasks(settings):
     settings.TASKS = DATABASE_TASKS
 
@@ -245,15 +239,20 @@ def test_a_worker_killed_mid_batch_leaves_the_task_running_and_the_next_worker_i
     _assert_issued_once(offering, [name for name in PEOPLE if name != "Vũ Đình Khôi"])
 
 
+def _stop_gracefully(worker):
+    """SIGTERM, as systemctl stop sends it, and wait until the worker says it is shutting down."""
+    worker.send_signal(signal.SIGTERM)
+    _wait_for(lambda: "shutting down gracefully" in worker.output.read_text(), "the worker took the signal",
+              worker, worker.output)  # fmt: skip
+
+
 def test_sigterm_lets_the_running_task_finish_before_the_worker_exits(worker_processes):
     offering = _conference()
     result = certificates_issue_task.enqueue(offering.pk, None)
     worker = worker_processes.start(hook="certificates.services:_next_serial:2:after")
     worker_processes.wait_blocked(worker)
 
-    worker.send_signal(signal.SIGTERM)
-    _wait_for(lambda: "shutting down gracefully" in worker.output.read_text(), "the worker took the signal",
-              worker, worker.output)  # fmt: skip
+    _stop_gracefully(worker)
     (worker.gate / "release").touch()
     assert worker_processes.finish(worker) == 0
 
@@ -266,9 +265,7 @@ def test_a_second_sigterm_interrupts_the_task_and_the_next_worker_runs_it_again(
     result = certificates_issue_task.enqueue(offering.pk, None)
     worker = worker_processes.start(hook="certificates.services:_next_serial:2:after")
     worker_processes.wait_blocked(worker)
-    worker.send_signal(signal.SIGTERM)
-    _wait_for(lambda: "shutting down gracefully" in worker.output.read_text(), "the worker took the signal",
-              worker, worker.output)  # fmt: skip
+    _stop_gracefully(worker)
     worker.send_signal(signal.SIGTERM)  # "press Ctrl+C again to force"
     worker_processes.finish(worker)
     interrupted = DBTaskResult.objects.get(pk=result.id)
