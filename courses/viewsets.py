@@ -1,23 +1,29 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from enrollment.viewsets import choices_by_own_id
+from lms.forms import choices_by_own_id
 
 from .models import CourseAccess
 from .services import course_access_grant
 
 
-class CourseAccessCreateView(CreateView):
+class OwnIdChoicesMixin:
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         choices_by_own_id(form)  # a 20-digit course id is "not a choice", not a 500
         return form
 
+
+class CourseAccessCreateView(OwnIdChoicesMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return course_access_grant(course=data["course"], user=data["user"], granted_by=self.request.user)
+
+
+class CourseAccessEditView(OwnIdChoicesMixin, EditView):
+    pass
 
 
 class CourseAccessFilterSet(WagtailFilterSet):
@@ -35,6 +41,7 @@ class CourseAccessViewSet(ModelViewSet):
 
     model = CourseAccess
     add_view_class = CourseAccessCreateView
+    edit_view_class = CourseAccessEditView
     icon = "lock-open"
     menu_label = _("Course access")
     menu_order = 250

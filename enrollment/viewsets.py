@@ -22,6 +22,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminDateInput, Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from lms.forms import choices_by_own_id
+
 from . import scope, services
 from .models import AdministrativeUnit, Enrollment, OcopProduct, Offering, Organization, Participant
 from .normalize import fold
@@ -34,18 +36,6 @@ CHOICES_SCOPE = {
     "participant": scope.scope_participants,
     "organizers": scope.scope_by_unit,
 }
-
-
-def choices_by_own_id(form):
-    """A choice of a model that extends another (a course is a Wagtail page) is looked up through
-    its parent link, where Django does not catch a number too large for the database and SQLite
-    fails with an OverflowError (a 500). Looked up by the id itself, such a number is simply not
-    one of the choices."""
-    for field in form.fields.values():
-        model = getattr(getattr(field, "queryset", None), "model", None)
-        pk = model._meta.pk if model is not None else None
-        if pk is not None and pk.is_relation and field.to_field_name in (None, pk.name):
-            field.to_field_name = pk.target_field.attname
 
 
 class ScopedMixin:

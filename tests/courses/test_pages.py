@@ -129,3 +129,16 @@ def test_administrators_grant_course_access_in_the_admin(client, db):
 
     client.force_login(UserFactory(role=Role.TRAINER))
     assert client.get(reverse("course_access:index")).status_code == 302
+
+
+def test_a_course_id_too_large_for_the_database_is_not_a_choice_when_editing_course_access(client, db):
+    from courses.services import course_access_grant
+
+    course = CourseFactory(access=CoursePage.Access.ENROLLED)
+    learner = UserFactory()
+    grant = course_access_grant(course=course, user=learner)
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    response = client.post(reverse("course_access:edit", args=[grant.pk]), {"user": learner.pk, "course": "9" * 25})
+    assert response.status_code == 200 and "course" in response.context["form"].errors
+    grant.refresh_from_db()
+    assert grant.course_id == course.pk
