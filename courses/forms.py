@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
@@ -148,7 +149,10 @@ class CheckedImageField(WagtailImageField):
         if self.max_image_pixels and width and height and width * height > self.max_image_pixels:
             raise ValidationError(
                 self.error_messages["file_too_many_pixels"]
-                % {"num_pixels": width * height, "max_pixels_count": self.max_image_pixels},
+                % {  # grouped as people read them: 100.000.000
+                    "num_pixels": number_format(width * height, force_grouping=True),
+                    "max_pixels_count": number_format(self.max_image_pixels, force_grouping=True),
+                },
                 code="file_too_many_pixels",
             )
         try:

@@ -140,12 +140,12 @@ IMAGES = {
     "48 million pixels claimed": (
         "anh.png",
         lambda: corpus.png_claiming(8000, 6000),
-        "Tệp này có quá nhiều điểm ảnh (48000000). Số điểm ảnh tối đa 40000000.",
+        "Tệp này có quá nhiều điểm ảnh (48.000.000). Số điểm ảnh tối đa 40.000.000.",
     ),  # fmt: skip
     "100 million pixels claimed": (
         "anh.png",
         lambda: corpus.png_claiming(10_000, 10_000),
-        "Tệp này có quá nhiều điểm ảnh (100000000). Số điểm ảnh tối đa 40000000.",
+        "Tệp này có quá nhiều điểm ảnh (100.000.000). Số điểm ảnh tối đa 40.000.000.",
     ),  # fmt: skip
     "2.5 billion pixels claimed": (
         "anh.png",
