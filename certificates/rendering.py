@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import fontpkg
 import segno
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
 WIDTH, HEIGHT, DPI = 1754, 1240, 150  # A4 landscape at 150 dpi
 PAGE_SCALE = {"A4": 1.0, "A5": 2**-0.5}
@@ -202,9 +202,18 @@ def certificate_image(certificate, verify_url: str) -> Image.Image:
 
 
 def certificate_files(certificate, verify_url: str) -> tuple[bytes, bytes]:
-    """(PNG, PDF) bytes."""
+    """(PNG, PDF) bytes. Both carry the document's properties as text (what a PDF viewer shows as the
+    title, and what search and screen readers can read of a drawing)."""
     image = certificate_image(certificate, verify_url)
+    title = f"{certificate.title.capitalize()}: {certificate.full_name}"
+    subject = f"{certificate.course_title} ({certificate.starts_on:%d/%m/%Y} - {certificate.ends_on:%d/%m/%Y})"
+    keywords = f"{certificate.serial}, {certificate.code}, {verify_url}"
+    text = PngImagePlugin.PngInfo()
+    for key, value in (("Title", title), ("Author", certificate.issuer), ("Description", subject),
+                       ("Comment", keywords)):  # fmt: skip
+        text.add_itxt(key, value)
     png, pdf = io.BytesIO(), io.BytesIO()
-    image.save(png, "PNG", optimize=False, compress_level=3)
-    image.save(pdf, "PDF", resolution=DPI)
+    image.save(png, "PNG", optimize=False, compress_level=3, pnginfo=text)
+    image.save(pdf, "PDF", resolution=DPI, title=title, author=certificate.issuer, subject=subject,
+               keywords=keywords, creator="OCOP LMS")  # fmt: skip
     return png.getvalue(), pdf.getvalue()

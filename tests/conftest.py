@@ -1,9 +1,74 @@
+import os
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.cache import cache
+from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
 from home.demo import DEMO_LOGINS, demo_site_build
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def hanoi(text: str) -> datetime:
+    """'2027-12-31 23:55' as a moment in Hanoi."""
+    return datetime.fromisoformat(text).replace(tzinfo=HANOI)
+
+
+@pytest.fixture(autouse=True)
+def _test_now():
+    """OCOP_TEST_NOW='2027-12-31 23:55' starts every test at that moment, Hanoi time, the clock ticking on.
+
+    CI runs the suite again this way at moments chosen to break date arithmetic (the last minutes of a
+    year, the first minutes of a day), so a test that depends on when it runs fails on every run, not on
+    the day it happens to meet such a moment. Being autouse, this runs before the test's other fixtures.
+    """
+    moment = os.environ.get("OCOP_TEST_NOW")
+    if not moment:
+        yield
+        return
+    with time_machine.travel(hanoi(moment), tick=True):
+        yield
+
+
+class Clock:
+    """Django's clock for one test, in Hanoi time. Each move sets the time, which then ticks on."""
+
+    def __init__(self, machine):
+        self._machine = machine
+
+    @property
+    def now(self) -> datetime:
+        return timezone.localtime()
+
+    @property
+    def today(self):
+        return timezone.localdate()
+
+    def set(self, moment: datetime) -> datetime:
+        self._machine.move_to(moment if moment.tzinfo else moment.replace(tzinfo=HANOI), tick=True)
+        return self.now
+
+    def at(self, hour: int, minute: int = 0, *, days: int = 0) -> datetime:
+        """Move to hour:minute of today (by the clock as it stands), `days` later: no date arithmetic
+        around it can cross midnight by accident."""
+        day = self.today + timedelta(days=days)
+        return self.set(datetime(day.year, day.month, day.day, hour, minute, tzinfo=HANOI))
+
+    def shift(self, delta: timedelta) -> datetime:
+        self._machine.shift(delta)
+        return self.now
+
+
+@pytest.fixture
+def clock(time_machine):
+    """Set the time a test depends on: `clock.at(8, 5)` is 08:05 today in Hanoi."""
+    time_machine.move_to(timezone.now(), tick=True)
+    return Clock(time_machine)
 
 
 @pytest.fixture(autouse=True)

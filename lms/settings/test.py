@@ -1,4 +1,9 @@
-"""Test settings: fast hashing, in-memory cache and mail, immediate tasks."""
+"""Test settings: fast hashing, in-memory cache and mail, immediate tasks, uploads in a temporary folder."""
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -11,4 +16,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# What tests upload goes to a folder of this process's own, removed when the run ends (never the repository).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -1,11 +1,10 @@
 """Simultaneous QR check-ins and sheet saves for the same people and sessions (PostgreSQL)."""
 
 import threading
-from datetime import timedelta
+from datetime import time
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
@@ -20,16 +19,14 @@ PEOPLE, SHEETS = 20, 4
 
 
 @pytest.mark.django_db(transaction=True)
-def test_check_ins_and_sheet_saves_racing_leave_exactly_one_record_each():
+def test_check_ins_and_sheet_saves_racing_leave_exactly_one_record_each(clock):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises every write; the race is only meaningful on PostgreSQL")
     offering = OfferingFactory()
-    start = timezone.localtime() - timedelta(minutes=5)
+    clock.at(8, 5)
     sessions = [
-        SessionFactory(offering=offering, date=start.date(), starts_at=(start + timedelta(seconds=n)).time(),
-                       ends_at=(start + timedelta(hours=2)).time())
-        for n in range(2)
-    ]  # fmt: skip
+        SessionFactory(offering=offering, date=clock.today, starts_at=time(8, n), ends_at=time(10, 0)) for n in range(2)
+    ]
     enrollments = [
         Enrollment.objects.create(offering=offering, participant=ParticipantFactory()) for _ in range(PEOPLE)
     ]

@@ -5,6 +5,7 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from certificates.models import Certificate
 from enrollment.models import AdministrativeUnit
+from tests.answers import outcome
 
 from .test_services import finished_class, organizer  # noqa: F401 - the fixture
 
@@ -53,7 +54,7 @@ def test_other_units_and_trainers_cannot_reach_it(client, organizer):  # noqa: F
     )
     assert client.get(reverse("offering_certificates", args=[offering.pk])).status_code == 404
     client.force_login(UserFactory(role=Role.TRAINER))
-    assert client.get(reverse("offering_certificates", args=[offering.pk])).status_code in (302, 403)
+    assert outcome(client.get(reverse("offering_certificates", args=[offering.pk]))) == "home"
     cache.clear()
 
 
@@ -70,4 +71,4 @@ def test_administrators_edit_the_template_and_preview_it_with_sample_data(client
     assert preview.startswith("<!doctype html>") and "data:image/png;base64," in preview
     assert CertificateTemplate.objects.filter(is_default=True).count() == 1
     client.force_login(_organizer_of_bat_trang())
-    assert client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list")).status_code in (302, 403)
+    assert outcome(client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list"))) == "home"

@@ -1,8 +1,9 @@
 import threading
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
@@ -27,8 +28,9 @@ def finished_class(organizer, marks, *, course=None, optional=()):
     """A class in Bát Tràng with one session per mark column; marks: {name: (status, ...)}."""
     unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
     course = course or CourseFactory(title="Xây dựng hồ sơ sản phẩm OCOP", min_attendance_percent=75)
-    offering = OfferingFactory(unit=unit, kind=Offering.Kind.CLASS, course=course, starts_on=date(2026, 11, 2),
-                               ends_on=date(2026, 11, 3))  # fmt: skip
+    ended = timezone.localdate() - timedelta(days=30)
+    offering = OfferingFactory(unit=unit, kind=Offering.Kind.CLASS, course=course, starts_on=ended - timedelta(days=1),
+                               ends_on=ended)  # fmt: skip
     width = len(next(iter(marks.values())))
     sessions = [SessionFactory(offering=offering, required=n not in optional) for n in range(width)]
     people = {}
@@ -80,7 +82,7 @@ def test_a_final_test_and_all_lessons_can_be_required(organizer):
 def test_serials_run_per_issuing_unit_and_year_and_issuing_twice_adds_nothing(organizer):
     offering, people = finished_class(organizer, {"A Đào": ("present",), "B Đức": ("present",)})
     first = services.certificates_issue_offering(offering=offering, by=organizer)
-    year = date.today().year
+    year = timezone.localdate().year
     assert sorted(c.serial for c in first.issued) == [f"HN-{year}-000001", f"HN-{year}-000002"]
     again = services.certificates_issue_offering(offering=offering, by=organizer)
     assert (len(again.issued), len(again.already_issued)) == (0, 2)
@@ -241,6 +243,6 @@ def test_a_class_of_the_old_units_takes_its_serial_from_todays_province(organize
     old_class.refresh_from_db()
     first = services.certificates_issue_offering(offering=new_class, by=organizer, notify=False, draw=False)
     second = services.certificates_issue_offering(offering=old_class, by=organizer, notify=False, draw=False)
-    year = date.today().year
+    year = timezone.localdate().year
     assert [c.serial for c in first.issued + second.issued] == [f"HN-{year}-000001", f"HN-{year}-000002"]
     assert services.issuing_unit(old_class) == services.issuing_unit(new_class)

@@ -21,12 +21,14 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from certificates.models import CertificateTemplate
 from tests import corpus
+from tests.answers import redirected_to
 from tests.corpus import vi
 from tests.courses.test_media_corpus import IMAGE_DOORS, damaged, shown, upload
 
 Image = get_image_model()
 ADD = "wagtailsnippets_certificates_certificatetemplate:add"
 PREVIEW = "wagtailsnippets_certificates_certificatetemplate:preview_on_add"
+LIST = "wagtailsnippets_certificates_certificatetemplate:list"
 GOOD = {
     "name": "Mẫu Bát Tràng",
     "page_size": "A4",
@@ -117,10 +119,10 @@ def test_a_good_template_with_script_in_its_texts_is_saved_and_escaped(administr
     background = image((1754, 1240), "Nền")
     data = {**GOOD, "name": corpus.SCRIPT, "signer_name": corpus.SCRIPT, "background": background.pk,
             "layout": '{"qr": [140, 1100]}'}  # fmt: skip
-    assert client.post(reverse(ADD), data).status_code == 302
+    assert redirected_to(client.post(reverse(ADD), data)) == reverse(LIST)
     template = CertificateTemplate.objects.get()
     assert (template.name, template.layout) == (corpus.SCRIPT, {"qr": [140, 1100]})
-    listing = client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list")).content.decode()
+    listing = client.get(reverse(LIST)).content.decode()
     assert html.escape(corpus.SCRIPT) in listing and corpus.SCRIPT not in listing
     preview = client.post(reverse(PREVIEW), data)
     assert preview.json() == {"is_valid": True, "is_available": True}
@@ -129,7 +131,7 @@ def test_a_good_template_with_script_in_its_texts_is_saved_and_escaped(administr
 
 
 def test_an_empty_layout_means_the_standard_one(administrator, client):
-    assert client.post(reverse(ADD), {**GOOD, "layout": ""}).status_code == 302
+    assert redirected_to(client.post(reverse(ADD), {**GOOD, "layout": ""})) == reverse(LIST)
     assert CertificateTemplate.objects.get().layout == {}
 
 

@@ -1,6 +1,6 @@
 """Taking attendance: the organizer's sheet, and a learner's QR check-in on a phone."""
 
-from datetime import date, timedelta
+from datetime import time, timedelta
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -27,7 +27,8 @@ def _offering(code, title, starts_on):
 
 
 def test_organizer_generates_a_schedule_and_takes_attendance_on_the_sheet(page, screenshot):
-    offering = _offering("HN-2026-BT-21", "Lớp tập huấn kỹ năng quản lý HTX", date(2026, 12, 21))
+    next_month = timezone.localdate() + timedelta(days=30)
+    offering = _offering("HN-2026-BT-21", "Lớp tập huấn kỹ năng quản lý HTX", next_month)
 
     log_in(page, "tochuc@ocop.example", "/admin/")
     page.get_by_role("button", name="Đào tạo", exact=True).click()
@@ -62,14 +63,11 @@ def test_organizer_generates_a_schedule_and_takes_attendance_on_the_sheet(page, 
     assert sorted(statuses) == ["absent", "excused", *["present"] * 6]
 
 
-def test_a_learner_checks_in_by_qr_on_a_phone_and_the_screen_counts_it(page, phone, screenshot):
-    today = timezone.localdate()
-    offering = _offering("HN-2026-BT-22", "Hội nghị triển khai OCOP xã Bát Tràng", today)
-    start = timezone.localtime() - timedelta(minutes=5)
-    session = SessionFactory(
-        offering=offering, title="Phiên sáng", date=start.date(), starts_at=start.time().replace(microsecond=0),
-        ends_at=min(start + timedelta(hours=3), start.replace(hour=23, minute=59)).time().replace(microsecond=0),
-    )  # fmt: skip
+def test_a_learner_checks_in_by_qr_on_a_phone_and_the_screen_counts_it(page, phone, clock, screenshot):
+    clock.at(8, 5)  # the morning session began five minutes ago
+    offering = _offering("HN-2026-BT-22", "Hội nghị triển khai OCOP xã Bát Tràng", clock.today)
+    session = SessionFactory(offering=offering, title="Phiên sáng", date=clock.today, starts_at=time(8, 0),
+                             ends_at=time(11, 0))  # fmt: skip
     learner = UserFactory(email="hong.dao@htx-battrang.example", first_name="Đào", last_name="Nguyễn Thị Hồng")
     dao = Enrollment.objects.get(offering=offering, participant__full_name="Nguyễn Thị Hồng Đào").participant
     dao.user = learner
@@ -110,10 +108,11 @@ def test_organizer_prints_the_sign_in_sheet_reads_it_back_and_sees_who_is_at_ris
     from enrollment.models import Offering
 
     course = CourseFactory(title="Quản trị hợp tác xã", min_attendance_percent=80)
-    offering = _offering("HN-2026-BT-23", "Lớp quản trị HTX xã Bát Tràng", date(2026, 11, 23))
+    first_day = timezone.localdate() - timedelta(days=20)
+    offering = _offering("HN-2026-BT-23", "Lớp quản trị HTX xã Bát Tràng", first_day)
     Offering.objects.filter(pk=offering.pk).update(kind="class", course=course)
     for day in range(3):
-        SessionFactory(offering=offering, title=f"Ngày {day + 1}", date=date(2026, 11, 23 + day))
+        SessionFactory(offering=offering, title=f"Ngày {day + 1}", date=first_day + timedelta(days=day))
 
     log_in(page, "tochuc@ocop.example", f"/admin/attendance/offerings/{offering.pk}/")
     with page.context.expect_page() as printed:

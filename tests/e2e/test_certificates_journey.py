@@ -1,8 +1,9 @@
 """An organizer issues the certificates of a finished class; a learner downloads theirs; a visitor
 verifies it by its QR link, sees it valid, and after the organizer revokes it, revoked."""
 
-from datetime import date
+from datetime import timedelta
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
@@ -23,11 +24,14 @@ CODE = "HN-2026-BT-31"
 def _finished_class(organizer):
     unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
     course = CourseFactory(title="Xây dựng và hoàn thiện hồ sơ sản phẩm OCOP", min_attendance_percent=80)
+    first_day = timezone.localdate() - timedelta(days=30)
     offering = OfferingFactory(
         code=CODE, title="Lớp hồ sơ sản phẩm OCOP xã Bát Tràng", unit=unit, course=course, kind=Offering.Kind.CLASS,
-        starts_on=date(2026, 11, 2), ends_on=date(2026, 11, 3),
+        starts_on=first_day, ends_on=first_day + timedelta(days=1),
     )  # fmt: skip
-    sessions = [SessionFactory(offering=offering, title=f"Ngày {n}", date=date(2026, 11, 1 + n)) for n in (1, 2)]
+    sessions = [
+        SessionFactory(offering=offering, title=f"Ngày {n}", date=first_day + timedelta(days=n - 1)) for n in (1, 2)
+    ]
     people = {}
     marks_by_name = {
         "Công Tằng Tôn Nữ Thị Phương Thảo": ("present", "present"),

@@ -1,5 +1,8 @@
 """An organizer opens a conference with two seats; three learners register; a cancellation promotes the third."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
@@ -28,8 +31,9 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_unit").select_option(label="Xã Bát Tràng")
     page.locator("#id_venue").fill("Hội trường UBND xã Bát Tràng")
-    page.locator("#id_starts_on").fill("2026-12-20")
-    page.locator("#id_ends_on").fill("2026-12-20")
+    in_two_weeks = (timezone.localdate() + timedelta(days=14)).isoformat()
+    page.locator("#id_starts_on").fill(in_two_weeks)
+    page.locator("#id_ends_on").fill(in_two_weeks)
     page.locator("#id_capacity").fill("2")
     page.locator("#id_status").select_option("open")
     screenshot(page, "organizer-creates-conference")
@@ -39,7 +43,8 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
 
     # Three learners register on the site, each in their own browser.
     contexts = []
-    for learner in learners:
+    answers = ["Bạn đã đăng ký lớp này.", "Bạn đã đăng ký lớp này.", "Bạn đang trong danh sách chờ"]
+    for learner, answer in zip(learners, answers, strict=True):
         context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
         contexts.append(context)
         learner_page = context.new_page()
@@ -48,6 +53,7 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
         learner_page.get_by_role("button", name="Đăng ký tham dự").or_(
             learner_page.get_by_role("button", name="Vào danh sách chờ")
         ).click()
+        expect(learner_page.get_by_text(answer)).to_be_visible()
         screenshot(learner_page, f"learner-{learner.first_name}")
     statuses = dict(Enrollment.objects.filter(offering__code=CODE).values_list("participant__user__email", "status"))
     assert statuses == {

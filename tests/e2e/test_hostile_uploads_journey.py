@@ -1,8 +1,9 @@
 """A bad file in the browser: a password-protected sign-in sheet, and a picture bomb in the image
 library. Each is refused with a message in Vietnamese, and nothing is recorded."""
 
-from datetime import date
+from datetime import timedelta
 
+from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
@@ -15,8 +16,9 @@ from .test_attendance_journey import _offering
 
 
 def test_a_password_protected_sign_in_sheet_is_refused_with_a_reason(page, tmp_path, screenshot):
-    offering = _offering("HN-2026-BT-24", "Lớp bao bì sản phẩm xã Bát Tràng", date(2026, 11, 24))
-    SessionFactory(offering=offering, title="Ngày 1", date=date(2026, 11, 24))
+    held = timezone.localdate() - timedelta(days=12)
+    offering = _offering("HN-2026-BT-24", "Lớp bao bì sản phẩm xã Bát Tràng", held)
+    SessionFactory(offering=offering, title="Ngày 1", date=held)
     protected = corpus.encrypted_office(tmp_path / "ky-nhan.xlsx")
 
     log_in(page, "tochuc@ocop.example", f"/admin/attendance/offerings/{offering.pk}/")

@@ -2,7 +2,6 @@
 
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from accounts.models import User
@@ -69,15 +68,11 @@ def _add_question(page, number, question):
     page.locator(f"textarea[name='{block}-explanation']").fill(question["explanation"])
 
 
-def _tick(checkbox, attempts=3):
-    """Check a box that StreamField may still be re-rendering (a new child block animates in):
-    a click that lands mid-render is lost, so try again, then insist it is checked."""
-    for _attempt in range(attempts):
-        try:
-            checkbox.check(timeout=3_000)
-            break
-        except PlaywrightError:
-            checkbox.page.wait_for_timeout(300)
+def _tick(checkbox):
+    """Check a box in a StreamField child that may still be sliding into place: jQuery's slideDown
+    re-lays the block out while it runs, and a click landing mid-slide is lost, so wait for it to end."""
+    checkbox.page.wait_for_function("() => window.jQuery && jQuery(':animated').length === 0")
+    checkbox.check()
     expect(checkbox).to_be_checked()
 
 
@@ -117,7 +112,7 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
 
     page.get_by_role("button", name="Thao tác khác").click()
     page.get_by_role("button", name="Gửi tới Duyệt bài giảng").click()
-    expect(page.get_by_text(LESSON_TITLE).first).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text=LESSON_TITLE)).to_contain_text("kiểm duyệt", ignore_case=True)
     screenshot(page, "trainer-submitted")
     lesson = LessonPage.objects.get(title=LESSON_TITLE)
     assert not lesson.live
@@ -135,7 +130,10 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
     dialog.locator("textarea[name='comment']").fill("Nội dung rõ ràng, câu hỏi phù hợp. Đồng ý xuất bản.")
     screenshot(page, "administrator-comment")
     dialog.get_by_role("button", name="Phê duyệt kèm bình luận").click()
-    expect(page.get_by_role("dialog")).to_be_hidden()
+    # The dashboard reloads, and the lesson no longer waits for review.
+    expect(page.get_by_text(LESSON_TITLE)).to_have_count(0)
+    expect(page.get_by_role("heading", name="Đào tạo OCOP")).to_be_visible()
+    expect(page.get_by_text(LESSON_TITLE)).to_have_count(0)
     screenshot(page, "administrator-approved")
     lesson.refresh_from_db()
     assert lesson.live

@@ -6,6 +6,7 @@ from accounts.roles import Role
 from enrollment import services
 from enrollment.factories import OfferingFactory
 from enrollment.models import AdministrativeUnit, Enrollment, Participant, ParticipantMerge
+from tests.answers import redirected_to
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_staff_merge_from_the_admin(client, pair):
     compare = client.get(url, {"duplicate": duplicate.pk})
     assert "hong.dao@htx.example" in compare.content.decode()
     response = client.post(url, {"duplicate": duplicate.pk, "take": ["position"]})
-    assert response.status_code == 302
+    assert redirected_to(response) == reverse("participants:edit", args=[kept.pk])
     assert ParticipantMerge.objects.get().survivor == kept
 
 
@@ -74,7 +75,7 @@ def test_organizers_merge_people_of_their_own_unit(client, pair):
     kept, duplicate = pair
     client.force_login(UserFactory(role=Role.ORGANIZER, unit=kept.unit))
     response = client.post(reverse("participants:merge", args=[kept.pk]), {"duplicate": duplicate.pk})
-    assert response.status_code == 302
+    assert redirected_to(response) == reverse("participants:edit", args=[kept.pk])
     assert not Participant.objects.filter(pk=duplicate.pk).exists()
 
 

@@ -355,10 +355,6 @@ def test_corpus(make, expected, tmp_path, db):
     assert not Organization.objects.exists()
 
 
-def test_the_corpus_is_large_enough():
-    assert len(CORPUS) >= 25
-
-
 def test_excel_mangled_numbers_are_restored(tmp_path, db):
     _run(numbers_excel_mangled(tmp_path), OfferingFactory())
     dao = Participant.objects.get(full_name="Nguyễn Thị Hồng Đào")

@@ -8,12 +8,13 @@ unusual enough that finding it in a page means the page shows that person.
 
 import io
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -116,7 +117,7 @@ def world_build() -> World:
     w.lesson_a = LessonFactory(parent=w.course_a, title="Bài 1: Hồ sơ sản phẩm")
     w.lesson_a.save_revision()
 
-    day = date(2026, 11, 2)
+    day = timezone.localdate() - timedelta(days=30)  # a class held last month
     w.offering_a = OfferingFactory(unit=w.unit_a, course=w.course_a, kind=Offering.Kind.CLASS, starts_on=day,
                                    ends_on=day)  # fmt: skip
     w.offering_b = OfferingFactory(unit=w.unit_b, course=w.course_b, kind=Offering.Kind.CLASS, starts_on=day,
@@ -148,7 +149,7 @@ def world_build() -> World:
         offering=w.offering_a, file=ContentFile(b"x", name="danh-sach.xlsx"), original_name="danh-sach.xlsx",
         uploaded_by=users["organizer_a"], status=RosterImport.Status.PREVIEWED,
     )  # fmt: skip
-    w.target = TrainingTarget.objects.create(year=2026, track="producers", classes=3, people=90)
+    w.target = TrainingTarget.objects.create(year=day.year, track="producers", classes=3, people=90)
     w.course_access = CourseAccess.objects.create(user=users["other_learner"], course=w.course_b)
 
     w.collection = Collection.get_first_root_node()

@@ -6,13 +6,14 @@ import io
 import json
 import tarfile
 import uuid
-from datetime import date
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import timezone
 
 from attendance import services as attendance
 from attendance.factories import SessionFactory
@@ -35,8 +36,9 @@ def program(media):
     """Two sessions, five people (one absent twice), a certificate each for the other four, with
     their PNG and PDF, and a roster upload lying in media."""
     unit = UnitFactory(code="01", name="Hà Nội", level="province", type="city")
-    offering = OfferingFactory(unit=unit, kind=Offering.Kind.CONFERENCE, starts_on=date(2026, 11, 2),
-                               ends_on=date(2026, 11, 2), title="Hội nghị triển khai OCOP năm 2026")  # fmt: skip
+    held = timezone.localdate() - timedelta(days=30)
+    offering = OfferingFactory(unit=unit, kind=Offering.Kind.CONFERENCE, starts_on=held, ends_on=held,
+                               title="Hội nghị triển khai OCOP năm 2026")  # fmt: skip
     sessions = [SessionFactory(offering=offering) for _ in range(2)]
     enrollments = [
         Enrollment.objects.create(offering=offering, participant=ParticipantFactory(full_name=name)) for name in PEOPLE

@@ -7,12 +7,12 @@ negative and non-numeric pages, impossible dates, unknown codes, 10,000-characte
 bytes and characters from outside the Basic Multilingual Plane.
 """
 
-import datetime
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
@@ -246,7 +246,7 @@ def world(db):
     }
     course = CourseFactory()
     offering = OfferingFactory(unit=unit, code="HN-2026-SX-09", course=course, status=Offering.Status.OPEN)
-    session = SessionFactory(offering=offering, date=datetime.date.today())
+    session = SessionFactory(offering=offering, date=timezone.localdate())
     person = ParticipantFactory(unit=unit, full_name="Nguyễn Thị Hồng Đào")
     enrollment = Enrollment.objects.create(offering=offering, participant=person)
     roster = RosterImport.objects.create(offering=offering, file="rosters/ds.xlsx", original_name="ds.xlsx",
@@ -274,10 +274,6 @@ def test_hostile_values_never_give_a_500(case, world, client):
     if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
         page = response.content.decode()
         assert SCRIPT not in page  # whatever was sent comes back escaped
-
-
-def test_the_table_covers_the_site_and_the_admin():
-    assert len(SITE) >= 25 and len(ADMIN) >= 50
 
 
 def test_what_people_read_about_the_values_they_sent(world, client):

@@ -16,7 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -191,8 +191,9 @@ def worker_processes(database_url, media, database_tasks, tmp_path):
 def _conference(names=PEOPLE, absent=()):
     """A one-session conference of the Hà Nội office, everybody present but `absent`, closed."""
     unit = UnitFactory(code="01", name="Hà Nội", level="province", type="city")
-    offering = OfferingFactory(unit=unit, kind=Offering.Kind.CONFERENCE, starts_on=date(2026, 11, 2),
-                               ends_on=date(2026, 11, 2), title="Hội nghị triển khai OCOP năm 2026")  # fmt: skip
+    held = timezone.localdate() - timedelta(days=30)
+    offering = OfferingFactory(unit=unit, kind=Offering.Kind.CONFERENCE, starts_on=held, ends_on=held,
+                               title="Hội nghị triển khai OCOP năm 2026")  # fmt: skip
     session = SessionFactory(offering=offering)
     enrollments = [
         Enrollment.objects.create(offering=offering, participant=ParticipantFactory(full_name=name)) for name in names

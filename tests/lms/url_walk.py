@@ -1,7 +1,6 @@
 """Every URL pattern the project serves, with arguments that point at the permission world's objects."""
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -164,15 +163,3 @@ def url_of(route: Route, w) -> str:
         else:
             kwargs[argument] = values[argument]
     return reverse(route.name, kwargs=kwargs)
-
-
-def outcome(response) -> int | str:
-    """A response as the table writes it: its status, or where a redirect leads."""
-    if response.status_code not in (301, 302, 303):
-        return response.status_code
-    target = urlsplit(response.url).path
-    if target == reverse("account_login"):
-        return "login"
-    if target == reverse("wagtailadmin_home"):
-        return "home"
-    return "redirect"
