@@ -21,6 +21,7 @@ SCENARIO_MODULES = [
     "bench.participant_list",
     "bench.roster_import",
     "bench.attendance_sheet",
+    "bench.certificates_issue",
     "bench.dashboard",
     "bench.http_load",
 ]

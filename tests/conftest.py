@@ -1,3 +1,4 @@
+import contextlib
 import os
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,19 +20,20 @@ def hanoi(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=HANOI)
 
 
+def clock_of_the_run():
+    """OCOP_TEST_NOW='2027-12-31 23:55' as a travel to that moment (Hanoi time, the clock ticking on),
+    or nothing when it is not set. Every test starts there (below); a fixture wider than one test that
+    builds dated data enters it too, so that its data and its tests share a day."""
+    moment = os.environ.get("OCOP_TEST_NOW")
+    return time_machine.travel(hanoi(moment), tick=True) if moment else contextlib.nullcontext()
+
+
 @pytest.fixture(autouse=True)
 def _test_now():
-    """OCOP_TEST_NOW='2027-12-31 23:55' starts every test at that moment, Hanoi time, the clock ticking on.
-
-    CI runs the suite again this way at moments chosen to break date arithmetic (the last minutes of a
-    year, the first minutes of a day), so a test that depends on when it runs fails on every run, not on
-    the day it happens to meet such a moment. Being autouse, this runs before the test's other fixtures.
-    """
-    moment = os.environ.get("OCOP_TEST_NOW")
-    if not moment:
-        yield
-        return
-    with time_machine.travel(hanoi(moment), tick=True):
+    """CI runs the suite again at moments chosen to break date arithmetic (the last minutes of a year,
+    the first minutes of a day), so a test that depends on when it runs fails on every run, not on the
+    day it happens to meet such a moment. Being autouse, this runs before the test's other fixtures."""
+    with clock_of_the_run():
         yield
 
 

@@ -20,6 +20,7 @@ from enrollment.models import AdministrativeUnit, Enrollment, Offering, Organiza
 from home.demo import demo_site_build, demo_user
 from home.demo_program import current_codes, current_year_build, program_2019_build
 from home.models import TrainingTarget
+from tests.conftest import clock_of_the_run
 
 PROVINCE_2019 = {"unit__scheme": "pre-2025", "unit__level": "province", "unit__code": "01"}
 
@@ -34,7 +35,7 @@ def test_without_units_there_is_no_program_and_no_error(db):
 
 @pytest.fixture(scope="module")
 def program(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with clock_of_the_run(), django_db_blocker.unblock(), transaction.atomic():
         demo_site_build()
         yield
         transaction.set_rollback(True)
