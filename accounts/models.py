@@ -5,6 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
+    """A person who can sign in.
+
+    Vietnamese names are stored the Django way round: ``first_name`` holds the
+    given name (tên, the last word) and ``last_name`` the family and middle
+    names (họ và tên đệm), so ordering by (first_name, last_name) is
+    Vietnamese name order. ``get_full_name`` puts them back in reading order.
+    """
+
     unit = models.ForeignKey(
         "enrollment.AdministrativeUnit",
         verbose_name=_("administrative unit"),
@@ -15,13 +23,6 @@ class User(AbstractUser):
         help_text=_("Organizers see and change the offerings and people of this unit and the units under it."),
     )
 
-    """A person who can sign in.
-
-    Vietnamese names are stored the Django way round: ``first_name`` holds the
-    given name (tên, the last word) and ``last_name`` the family and middle
-    names (họ và tên đệm), so ordering by (first_name, last_name) is
-    Vietnamese name order. ``get_full_name`` puts them back in reading order.
-    """
 
     class Meta:
         verbose_name = _("user")
@@ -34,6 +35,12 @@ class User(AbstractUser):
                 violation_error_message=_("A user with this email already exists."),
             )
         ]
+
+    def clean(self):
+        # Sign-in looks the address up as typed in lower case (allauth), so an address stored with a
+        # capital letter (an administrator's "Mixed.Case@...") could never sign in.
+        super().clean()
+        self.email = self.email.strip().lower()
 
     def get_full_name(self):
         return " ".join(part for part in (self.last_name, self.first_name) if part)

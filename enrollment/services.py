@@ -1,7 +1,7 @@
 """Enrollment business rules: participants, offerings' seats, the waiting list, account linking."""
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.db.models import Q
 
 from .models import Enrollment, Offering, Participant
 from .normalize import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
@@ -38,27 +38,38 @@ def participant_create(**fields) -> Participant:
     return participant_save(participant=Participant(**fields))
 
 
+def _verified_emails(user) -> list[str]:
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return sorted({normalize_email(address) for address in addresses} - {""})
+
+
 @transaction.atomic
 def participant_link_user(*, user) -> Participant | None:
-    """Link an account to the participant who holds its email (or phone), or create one.
+    """The participant an account is, linked through what the person has verified, or a new one.
 
-    Rosters create people before they have accounts; when such a person signs
-    up or confirms their email, they become that participant, not a second one.
+    Rosters create people before they have accounts; when such a person confirms the email a roster
+    gave (allauth's confirmation), they become that participant, not a second one. Only a verified
+    address links: an email typed on a form or an admin page proves nothing, and linking on it would
+    hand a stranger's classes and certificates to whoever typed it. A new participant keeps the
+    account's email only when it is verified and no one else's.
     """
     existing = Participant.objects.filter(user=user).first()
     if existing:
         return existing
-    email = normalize_email(user.email)
+    verified = _verified_emails(user)
     match = (
-        Participant.objects.select_for_update().filter(user__isnull=True).filter(Q(email=email)).first()
-        if email
+        Participant.objects.select_for_update().filter(user__isnull=True, email__in=verified).order_by("pk").first()
+        if verified
         else None
     )
-    if match is None:
-        return participant_create(full_name=user.get_full_name() or email, email=email, user=user)
-    match.user = user
-    match.save(update_fields=["user", "updated_at"])
-    return match
+    if match is not None:
+        match.user = user
+        match.save(update_fields=["user", "updated_at"])
+        return match
+    email = normalize_email(user.email)
+    if email not in verified or Participant.objects.filter(email=email).exists():
+        email = ""
+    return participant_create(full_name=user.get_full_name() or user.email, email=email, user=user)
 
 
 def _registered_count(offering) -> int:

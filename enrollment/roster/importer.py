@@ -210,18 +210,18 @@ class _Importer:
                 outcome.status = SKIPPED
                 continue
             keys = _row_keys(row)
-            key, earlier = _same_person(self.seen, keys, row) if decision is None else (None, [])
-            if len(earlier) == 1 and not _conflicting_name(earlier[0], row):
+            key, earlier = _same_person(self.seen, keys, row)
+            if decision is None and len(earlier) == 1 and not _conflicting_name(earlier[0], row):
                 outcome.status, outcome.participant_id = DUPLICATE, earlier[0].pk
                 outcome.messages.append(f"Cùng một người với dòng {earlier[0].row}.")
                 report.duplicates_in_file += 1
                 continue
-            if earlier:
+            if decision is None and earlier:
                 rows = ", ".join(f"{seen.row} ({seen.full_name})" for seen in earlier)
                 message = f"{KEY_NAMES[key[0]]} trùng với dòng {rows}"
                 self._ambiguous(outcome, [seen.pk for seen in earlier if seen.pk], message)
                 continue
-            person = self._match(row, keys, known, outcome, decision)
+            person = self._match(row, keys, known, outcome, decision, [seen.pk for seen in earlier if seen.pk])
             if outcome.status == AMBIGUOUS:
                 continue
             if person is None:
@@ -249,32 +249,37 @@ class _Importer:
             emails.add(row.email)
             if row.name_key and row.birth_year:
                 names_by_year.setdefault(row.birth_year, set()).add(row.name_key)
-        decided = [pk for pk in self.decisions.values() if isinstance(pk, int)]
-        query = (
-            Q(national_id__in=ids - {""}) | Q(phone__in=phones - {""}) | Q(email__in=emails - {""}) | Q(pk__in=decided)
-        )
+        query = Q(national_id__in=ids - {""}) | Q(phone__in=phones - {""}) | Q(email__in=emails - {""})
         # Name and birth year together: a common name alone would bring back thousands.
         for year, names in names_by_year.items():
             query |= Q(birth_year=year, name_key__in=names)
         known = {}
         for person in Participant.objects.filter(query).order_by("pk").values_list(*KNOWN_FIELDS, named=True):
-            known[("pk", person.pk)] = person
             for key in _keys(person.national_id, person.phone, person.email, person.name_key, person.birth_year):
                 _index(known, key, person)
         return known
 
-    def _match(self, row, keys, known, outcome, decision):
-        """The existing participant the row is, or None for a new person; or marks the outcome ambiguous."""
+    def _match(self, row, keys, known, outcome, decision, earlier_ids=()):
+        """The existing participant the row is, or None for a new person; or marks the outcome ambiguous.
+
+        A decision names one of the people the row's own keys point to (or that an earlier row of the
+        file became); any other id is refused and the row stays undecided, never guessed."""
         if decision == "create":
             return None
-        if isinstance(decision, int) and ("pk", decision) in known:
-            return known[("pk", decision)]
         found = []
         for key in keys:
             if key[0] == "name" and found:
                 break  # the name decides only for rows that no ID, phone or email matched
             _key, people = _same_person(known, [key], row)
             found += [person for person in people if all(person is not other for other in found)]
+        if isinstance(decision, int):
+            chosen = next((person for person in found if person.pk == decision), None)
+            if chosen is None and decision in earlier_ids:
+                chosen = Participant.objects.filter(pk=decision).values_list(*KNOWN_FIELDS, named=True).first()
+            if chosen is not None:
+                return chosen
+            self._ambiguous(outcome, [person.pk for person in found], "Người được chọn không khớp với dòng này.")
+            return None
         if len(found) > 1 or (found and _conflicting_name(found[0], row)):
             self._ambiguous(outcome, [person.pk for person in found])
             return None

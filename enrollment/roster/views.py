@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms.params import parse_id
+
 from .. import scope
 from ..models import Offering, Participant, RosterImport, RosterImportRow
 from .tasks import roster_apply, roster_check, roster_progress
@@ -103,11 +105,7 @@ def roster_preview(request, pk):
     rows = history.rows.all() if status not in counts else history.rows.filter(status=status)
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("p"))
     ambiguous = list(history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS)[:MAX_DECISIONS])
-    candidate_ids = {pk for row in ambiguous for pk in row.candidates}
-    people = Participant.objects.filter(pk__in=candidate_ids).select_related("unit", "organization")
-    people = {person.pk: person for person in people}
-    for row in ambiguous:
-        row.candidate_people = [people[pk] for pk in row.candidates if pk in people]
+    _attach_candidates(request.user, ambiguous)
     filters = [(value, label, counts.get(value, 0) if value else sum(counts.values())) for value, label in FILTERS]
     context = _context(
         _("Check the roster before importing") if history.status == RosterImport.Status.PREVIEWED
@@ -123,20 +121,48 @@ def roster_preview(request, pk):
 MAX_DECISIONS = 500  # more ambiguous rows than this: better fixed in the file
 
 
+def _attach_candidates(user, rows) -> None:
+    """Each ambiguous row's candidates, as `(id, person or None)`: a person the organizer may not see
+    (someone of another unit whose phone or ID the file repeats) is offered without their details, so
+    the preview never turns a phone number into a stranger's name."""
+    candidate_ids = {pk for row in rows for pk in row.candidates}
+    found = Participant.objects.filter(pk__in=candidate_ids).select_related("unit", "organization")
+    visible = set(scope.scope_participants(user, found).values_list("pk", flat=True))
+    people = {person.pk: person for person in found}
+    for row in rows:
+        row.candidate_people = [(pk, people[pk] if pk in visible else None) for pk in row.candidates if pk in people]
+
+
+def _decisions(request, history) -> tuple[dict, list[str]]:
+    """The organizer's decision for each ambiguous row: skip, a new person, or one of the people the
+    check found for that row (never any other id: a decision is not a way to reach someone)."""
+    decisions, refused = {}, []
+    ambiguous = history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS).values_list("row", "candidates")
+    for row, candidates in ambiguous:
+        choice = request.POST.get(f"row-{row}", "skip")
+        if choice in ("create", "skip"):
+            decisions[str(row)] = choice
+        elif (person := parse_id(choice)) is not None and person in candidates:
+            decisions[str(row)] = person
+        else:
+            refused.append(_("Row %(row)s: the chosen person is not one of this row's candidates.") % {"row": row})
+    return decisions, refused
+
+
 def _confirm(request, history):
     """Start the import once, however often the button is pressed."""
     if history.rows.filter(status=RosterImportRow.Status.ERROR).exists():
         return redirect("roster_preview", pk=history.pk)  # the file must be corrected first
+    decisions, refused = _decisions(request, history)
+    if refused:  # before anything changes: the page stays as it was, to choose again
+        for message in refused:
+            messages.error(request, message)
+        return redirect("roster_preview", pk=history.pk)
     claimed = RosterImport.objects.filter(pk=history.pk, status=RosterImport.Status.PREVIEWED).update(
         status=RosterImport.Status.IMPORTING
     )
     if not claimed:  # already importing or imported
         return redirect("roster_preview", pk=history.pk)
-    decisions = {}
-    for row in history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS).values_list("row", flat=True):
-        choice = request.POST.get(f"row-{row}", "")
-        if choice in ("create", "skip") or choice.isdigit():
-            decisions[str(row)] = int(choice) if choice.isdigit() else choice
     roster_apply.enqueue(history.pk, decisions)
     history.refresh_from_db()
     if history.status == RosterImport.Status.IMPORTED:

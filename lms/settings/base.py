@@ -176,6 +176,11 @@ ACCOUNT_USER_DISPLAY = "accounts.models.user_display"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OCOP] "
+# Everyone, staff included, changes their sign-in email on allauth's page (/tai-khoan/email/): the new
+# address replaces the old one only once confirmed from its inbox. Wagtail's account page would change it
+# unconfirmed, so its email field is off (accounts/wagtail_hooks.py links to allauth's page instead).
+ACCOUNT_CHANGE_EMAIL = True
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_classes"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

@@ -1,3 +1,4 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -5,7 +6,8 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from enrollment import services
 from enrollment.factories import OfferingFactory
-from enrollment.models import AdministrativeUnit, Enrollment, RosterImport
+from enrollment.models import AdministrativeUnit, Enrollment, RosterImport, RosterImportRow
+from tests.answers import redirected_to
 
 from .test_roster_import import make_roster
 
@@ -83,3 +85,54 @@ def test_organizers_of_another_unit_cannot_import(client, db, tmp_path):
     _other_offering, outsider = _setup("Hồng Hà")
     client.force_login(outsider)
     assert client.get(reverse("roster_upload", args=[offering.pk])).status_code == 404
+
+
+def _ambiguous_roster(client, tmp_path):
+    """A roster row whose phone and ID point to two different people of the organizer's unit."""
+    offering, organizer = _setup()
+    unit = offering.unit
+    by_phone = services.participant_create(full_name="Đỗ Văn Hùng", phone="0912000222", unit=unit)
+    by_id = services.participant_create(full_name="Đỗ Văn Hùng", national_id="001080000222", unit=unit)
+    path = make_roster(tmp_path / "ds.xlsx", [[1, "Đỗ Văn Hùng", 1980, "0912000222", "001080000222", "", ""]])
+    client.force_login(organizer)
+    preview = _upload(client, offering, path).url
+    [row] = RosterImportRow.objects.filter(status="ambiguous").values_list("row", flat=True)
+    return offering, preview, f"row-{row}", (by_phone, by_id)
+
+
+def test_a_roster_decision_naming_someone_of_another_commune_enrolls_no_one_and_reveals_nothing(client, db, tmp_path):
+    offering, preview, field, _candidates = _ambiguous_roster(client, tmp_path)
+    elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
+    stranger = services.participant_create(full_name="Lê Xuân Ất", phone="0987654321", national_id="001079000111",
+                                           email="le.xuan.at@example.com", unit=elsewhere)  # fmt: skip
+    page = client.post(preview, {field: str(stranger.pk)}, follow=True).content.decode()
+    assert f"Dòng {field[4:]}: người được chọn không phải một trong những người khớp với dòng này." in page
+    assert RosterImport.objects.get().status == "previewed"  # nothing started: choose again
+    assert not offering.enrollments.exists()
+    assert client.get(reverse("participants:edit", args=[stranger.pk])).status_code == 404
+    assert "Lê Xuân Ất" not in page
+
+
+@pytest.mark.parametrize("choice", ["²", "9" * 20, "9" * 5000, "-1", "1.0", " create", "\x00"])
+def test_a_garbled_roster_decision_is_refused_and_the_import_can_still_be_made(client, db, tmp_path, choice):
+    offering, preview, field, (by_phone, _by_id) = _ambiguous_roster(client, tmp_path)
+    response = client.post(preview, {field: choice})
+    assert redirected_to(response) == preview
+    assert RosterImport.objects.get().status == "previewed"
+    client.post(preview, {field: str(by_phone.pk)})  # the real choice still works
+    assert RosterImport.objects.get().status == "imported"
+    assert list(offering.enrollments.values_list("participant", flat=True)) == [by_phone.pk]
+
+
+def test_a_candidate_of_another_unit_is_offered_without_their_details(client, db, tmp_path):
+    offering, organizer = _setup()
+    elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
+    services.participant_create(full_name="Khúc Thừa Dụ", phone="0912000333", unit=elsewhere)
+    mine = services.participant_create(full_name="Khúc Thừa Mỹ", national_id="001080000333", unit=offering.unit)
+    path = make_roster(tmp_path / "ds.xlsx", [[1, "Khúc Thừa Dụ", 1980, "0912000333", "001080000333", "", ""]])
+    client.force_login(organizer)
+    page = client.get(_upload(client, offering, path).url).content.decode()
+    assert "Khúc Thừa Mỹ" in page  # the organizer's own person, with details
+    assert "một người đã có hồ sơ ở đơn vị khác (không hiện thông tin)" in page
+    assert page.count("Khúc Thừa Dụ") == page.count("Khúc Thừa Dụ</td>")  # only the file's own name
+    assert mine.pk
