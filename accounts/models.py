@@ -23,7 +23,6 @@ class User(AbstractUser):
         help_text=_("Organizers see and change the offerings and people of this unit and the units under it."),
     )
 
-
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

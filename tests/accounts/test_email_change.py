@@ -10,7 +10,6 @@ from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.models import User
 from accounts.roles import Role
 from certificates.models import Certificate
-from enrollment import services
 from enrollment.factories import OfferingFactory
 from enrollment.models import Offering, Participant
 from tests.answers import redirected_to
