@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enrollment import scope
 from enrollment import services as enrollment_services
 from enrollment.models import Enrollment, Participant
 from enrollment.normalize import InvalidValueError, normalize_phone
@@ -252,14 +253,33 @@ def participant_by_phone(*, session, phone: str, birth_year) -> Participant:
 # --------------------------------------------------------------------------- walk-ins
 
 
+@dataclass(frozen=True)
+class WalkIn:
+    enrollment: Enrollment
+    phone_withheld: bool  # the phone belongs to someone the sender may not see: not stored, not linked
+
+
+def _may_see(user, participant, offering) -> bool:
+    """A person the sender works with: of their units, or already on this offering's list."""
+    people = Participant.objects.filter(pk=participant.pk)
+    return scope.scope_participants(user, people).exists() or people.filter(enrollments__offering=offering).exists()
+
+
 @transaction.atomic
-def walk_in_add(*, session, full_name: str, phone: str, unit=None, by) -> Enrollment:
-    """Someone not on the roster: find or create the person, enroll them (walk-in), mark present."""
+def walk_in_add(*, session, full_name: str, phone: str, unit=None, by) -> WalkIn:
+    """Someone not on the roster: find or create the person, enroll them (walk-in), mark present.
+
+    A phone is matched only against the people the sender may see. When it belongs to someone else,
+    that person is neither linked nor named (the sheet must not turn a phone number into a stranger's
+    name): the walk-in is added as a new person without the phone, to be merged by the person's unit."""
     try:
         phone = normalize_phone(phone) if phone else ""
     except InvalidValueError as error:
         raise AttendanceError(str(error)) from None
     participant = Participant.objects.filter(phone=phone).first() if phone else None
+    withheld = participant is not None and not _may_see(by, participant, session.offering)
+    if withheld:
+        participant, phone = None, ""
     if participant is None:
         participant = enrollment_services.participant_create(full_name=full_name, phone=phone, unit=unit)
     enrollment = Enrollment.objects.filter(offering=session.offering, participant=participant).first()
@@ -271,4 +291,4 @@ def walk_in_add(*, session, full_name: str, phone: str, unit=None, by) -> Enroll
         enrollment.status = Enrollment.Status.REGISTERED
         enrollment.save(update_fields=["status", "updated_at"])
     records_write(session=session, marks={enrollment.pk: Mark(Status.PRESENT)}, by=by, method=Method.WALK_IN)
-    return enrollment
+    return WalkIn(enrollment, withheld)

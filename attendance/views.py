@@ -107,12 +107,17 @@ def session_sheet_view(request, pk):
         walk_in = WalkInForm(request.POST, prefix="walkin")
         if walk_in.is_valid():
             try:
-                enrollment = services.walk_in_add(session=session, by=request.user, **walk_in.cleaned_data)
+                added = services.walk_in_add(session=session, by=request.user, **walk_in.cleaned_data)
             except AttendanceError as error:
                 walk_in.add_error("phone", str(error))
             else:
-                name = enrollment.participant.full_name
+                name = added.enrollment.participant.full_name
                 messages.success(request, _("%(name)s was added and marked present.") % {"name": name})
+                if added.phone_withheld:
+                    messages.warning(request, _(
+                        "This phone number is on the record of someone your unit does not manage, so it was not "
+                        "saved for this walk-in. If they are the same person, their unit can merge the two records."
+                    ))  # fmt: skip
                 return redirect("attendance_sheet", pk=session.pk)
     elif request.method == "POST":
         marks = {}

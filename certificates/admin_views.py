@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from enrollment import scope
 from enrollment.models import Enrollment, Offering
+from lms.params import parse_id
 
 from . import services
 from .eligibility import offering_eligibility
@@ -55,13 +56,15 @@ def _act(request, offering):
                 certificates_issue_task.enqueue(offering.pk, request.user.pk)
             return
         if action == "issue":
-            enrollment = get_object_or_404(Enrollment, pk=request.POST.get("enrollment"), offering=offering)
+            enrollment = get_object_or_404(Enrollment, pk=parse_id(request.POST.get("enrollment")), offering=offering)
             certificate, _created = services.certificate_issue(
                 enrollment=enrollment, by=request.user, override_reason=request.POST.get("override_reason", "")
             )
             messages.success(request, _("Certificate %(serial)s issued.") % {"serial": certificate.serial})
             return
-        certificate = get_object_or_404(Certificate, pk=request.POST.get("certificate"), enrollment__offering=offering)
+        certificate = get_object_or_404(
+            Certificate, pk=parse_id(request.POST.get("certificate")), enrollment__offering=offering
+        )
         if action == "revoke":
             services.certificate_revoke(certificate=certificate, reason=request.POST.get("reason", ""), by=request.user)
             messages.success(request, _("Certificate %(serial)s revoked.") % {"serial": certificate.serial})

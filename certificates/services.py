@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from enrollment.models import AdministrativeUnit, Enrollment, UnitMapping
+from lms.params import single_line
 
 from .codes import code_new, serial_format, unit_prefix
 from .eligibility import Eligibility, offering_eligibility
@@ -58,16 +59,22 @@ def _next_serial(unit, year) -> str:
 
 
 def _frozen(enrollment, template) -> dict:
+    """What the certificate says, each text on one line: it is drawn (the drawing wraps it itself) and
+    sent in an email subject, where a line break typed into a title would break both."""
     offering, person = enrollment.offering, enrollment.participant
     course = offering.course
-    return {
-        "full_name": person.full_name, "birth_year": person.birth_year, "title": template.title,
-        "kind": CertificateTemplate.Kind.COMPLETION if course else CertificateTemplate.Kind.ATTENDANCE,
-        "course_title": course.title if course else offering.title, "offering_code": offering.code,
-        "starts_on": offering.starts_on, "ends_on": offering.ends_on,
-        "hours": course.duration_hours if course else None, "issuer": template.issuer,
+    texts = {
+        "full_name": person.full_name, "title": template.title,
+        "course_title": course.title if course else offering.title, "issuer": template.issuer,
         "parent_office": template.parent_office, "place": template.place, "signer_name": template.signer_name,
         "signer_title": template.signer_title,
+    }  # fmt: skip
+    return {
+        **{key: single_line(value, limit=Certificate._meta.get_field(key).max_length) for key, value in texts.items()},
+        "birth_year": person.birth_year, "offering_code": offering.code,
+        "kind": CertificateTemplate.Kind.COMPLETION if course else CertificateTemplate.Kind.ATTENDANCE,
+        "starts_on": offering.starts_on, "ends_on": offering.ends_on,
+        "hours": course.duration_hours if course else None,
     }  # fmt: skip
 
 
@@ -82,15 +89,22 @@ def _create(enrollment, *, by, template, override_reason="", unit=None, issued_o
 
 def certificate_issue(*, enrollment, by=None, override_reason="", template=None) -> tuple[Certificate, bool]:
     """(the enrollment's certificate, whether it was issued now). Refuses someone not eligible
-    unless staff give a written override reason, which is kept on the certificate."""
+    unless staff give a written override reason, which is kept on the certificate. After a revocation
+    this is the way back: a new certificate, by the same rules; the revoked one keeps saying so."""
     existing = Certificate.objects.filter(enrollment=enrollment, is_current=True).first()
-    if existing is not None:
+    if existing is not None and existing.revoked_at is None:
         return existing, False
-    verdict = next(item for item in offering_eligibility(enrollment.offering) if item.enrollment.pk == enrollment.pk)
+    verdict = next(
+        (item for item in offering_eligibility(enrollment.offering) if item.enrollment.pk == enrollment.pk), None
+    )
+    if verdict is None:
+        raise CertificateError("Người này không còn trong danh sách lớp (đang chờ chỗ hoặc đã huỷ đăng ký).")
     if not verdict.eligible and not override_reason.strip():
         raise CertificateError("Chưa đủ điều kiện: " + "; ".join(verdict.reasons) + ".")
     try:
         with transaction.atomic():
+            if existing is not None:  # revoked by mistake: it stays revoked, and a new one is issued
+                Certificate.objects.filter(pk=existing.pk, revoked_at__isnull=False).update(is_current=False)
             certificate = _create(enrollment, by=by, template=template or template_default(),
                                   override_reason=override_reason.strip())  # fmt: skip
     except IntegrityError:  # issued by a concurrent request meanwhile: that one stands
@@ -110,7 +124,7 @@ def _deliver(certificate, notify=True, draw=True) -> None:
     email = person and (person.email or (person.user.email if person.user_id else ""))
     if email:
         send_mail(
-            subject=f"Giấy chứng nhận: {certificate.course_title}",
+            subject=single_line(f"Giấy chứng nhận: {certificate.course_title}"),
             message=(
                 f"Chào {certificate.full_name},\n\nBạn đã được cấp {certificate.title.lower()} "
                 f"số {certificate.serial} cho “{certificate.course_title}”.\n"
@@ -195,6 +209,11 @@ def certificate_reissue(*, certificate, by=None) -> Certificate:
         raise CertificateError("Không thể cấp lại: ghi danh của giấy chứng nhận này đã bị xoá.")
     if not old.is_current:
         raise CertificateError("Giấy chứng nhận này đã được thay thế.")
+    if old.revoked_at is not None:
+        raise CertificateError(
+            "Giấy chứng nhận này đã bị thu hồi nên không cấp lại từ giấy cũ được: "
+            "hãy cấp giấy mới theo điều kiện của lớp (hoặc cấp ngoại lệ kèm lý do)."
+        )
     old.is_current = False
     old.save(update_fields=["is_current"])
     enrollment = Enrollment.objects.select_related("offering__course", "offering__unit", "participant").get(

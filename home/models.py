@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from courses.models import TrackPage
+from lms.params import bounded
 
 from .blocks import TrackTeaserBlock
 
@@ -48,8 +49,8 @@ class TrainingTarget(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     track = models.CharField(_("track"), max_length=20, choices=TrackPage.Code.choices)
-    people = models.PositiveIntegerField(_("people to train"), default=0)
-    classes = models.PositiveIntegerField(_("classes to hold"), default=0)
+    people = models.PositiveIntegerField(_("people to train"), default=0, validators=bounded(10_000_000))
+    classes = models.PositiveIntegerField(_("classes to hold"), default=0, validators=bounded(100_000))
 
     class Meta:
         verbose_name = _("yearly target")

@@ -30,6 +30,12 @@ def parse_id(value) -> int | None:
     return parse_int(value, minimum=1)
 
 
+def bounded(maximum: int, minimum: int = 0) -> list:
+    """Validators for a number a form takes: the same bounds on SQLite and PostgreSQL (SQLite would store
+    a 99,999-minute grace time that PostgreSQL's small integer refuses with an error page)."""
+    return [MinValueValidator(minimum), MaxValueValidator(maximum)]
+
+
 DATE_RANGE_MESSAGE = _("Enter a date between 01/01/2000 and 31/12/2099.")
 sane_date_validators = [
     MinValueValidator(EARLIEST_DATE, DATE_RANGE_MESSAGE),

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.params import bounded, sane_date_validators
+
 
 def _new_secret() -> str:
     return secrets.token_urlsafe(24)
@@ -17,13 +19,16 @@ class Session(models.Model):
         "enrollment.Offering", verbose_name=_("offering"), on_delete=models.CASCADE, related_name="sessions"
     )
     title = models.CharField(_("title"), max_length=120, help_text=_("For example “Ngày 1 - Sáng”."))
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=sane_date_validators)
     starts_at = models.TimeField(_("starts at"))
     ends_at = models.TimeField(_("ends at"))
     venue = models.CharField(_("venue"), max_length=255, blank=True, help_text=_("Only if not the offering's venue."))
     required = models.BooleanField(_("required"), default=True)
     late_after_minutes = models.PositiveSmallIntegerField(
-        _("late after (minutes)"), default=15, help_text=_("A QR check-in this long after the start counts as late.")
+        _("late after (minutes)"),
+        default=15,
+        validators=bounded(240),
+        help_text=_("A QR check-in this long after the start counts as late."),
     )
     phone_checkin = models.BooleanField(
         _("check-in with phone and year of birth"),

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from accounts.roles import Role
 from enrollment.normalize import fold
+from lms.params import bounded
 
 from ..blocks import LessonBodyBlock
 from ..quiz import questions_of
@@ -196,7 +197,7 @@ class CoursePage(FoldedSearchMixin, Page):
         help_text=_("A quiz in this course is passed at this score; the final test decides completion."),
     )
     max_quiz_attempts = models.PositiveSmallIntegerField(
-        _("attempts allowed per quiz"), default=3, help_text=_("0 means no limit.")
+        _("attempts allowed per quiz"), default=3, validators=bounded(100), help_text=_("0 means no limit.")
     )
 
     content_panels = Page.content_panels + [
@@ -263,7 +264,7 @@ class CoursePage(FoldedSearchMixin, Page):
 
 class LessonPage(FoldedSearchMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("content"))
-    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15, validators=bounded(1440))
 
     content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body"), index.SearchField("folded_text")]

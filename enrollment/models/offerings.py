@@ -2,11 +2,21 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from courses.models import TrackPage
+from lms.params import bounded, sane_date_validators
+
+# An offering's code is part of its address (/lop/HN-2026-SX-03/): letters and digits without diacritics,
+# and "-", "_" or "." between them. A "/" would break every page that links to it.
+CODE_PATTERN = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+code_validator = RegexValidator(
+    rf"\A{CODE_PATTERN}\Z",
+    _("Use letters without diacritics, digits and “-”, “_” or “.” between them, for example HN-2026-SX-03."),
+)
 
 
 class Offering(models.Model):
@@ -22,7 +32,9 @@ class Offering(models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    code = models.CharField(_("code"), max_length=30, unique=True, help_text=_("For example HN-2019-SX-03."))
+    code = models.CharField(
+        _("code"), max_length=30, unique=True, validators=[code_validator], help_text=_("For example HN-2019-SX-03.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLASS)
     course = models.ForeignKey(
         "courses.CoursePage", verbose_name=_("course"), null=True, blank=True, on_delete=models.PROTECT,
@@ -35,9 +47,11 @@ class Offering(models.Model):
         related_name="offerings",
     )  # fmt: skip
     venue = models.CharField(_("venue"), max_length=255, blank=True)
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit."))
+    starts_on = models.DateField(_("starts on"), validators=sane_date_validators)
+    ends_on = models.DateField(_("ends on"), validators=sane_date_validators)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, validators=bounded(100_000), help_text=_("Empty: no limit.")
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     # Staff of the role only: the choices must never list every learner's name.
     organizers = models.ManyToManyField(

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.params import bounded
+
 
 class Organization(models.Model):
     class Kind(models.TextChoices):
@@ -40,7 +42,7 @@ class OcopProduct(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="products")
     name = models.CharField(_("product"), max_length=255)
     stars = models.PositiveSmallIntegerField(_("stars"), validators=[MinValueValidator(1), MaxValueValidator(5)])
-    year = models.PositiveSmallIntegerField(_("year ranked"))
+    year = models.PositiveSmallIntegerField(_("year ranked"), validators=bounded(2100, minimum=2000))
 
     class Meta:
         verbose_name = _("OCOP product")
@@ -75,7 +77,9 @@ class Participant(models.Model):
     sort_key = models.CharField(max_length=400, editable=False, db_index=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
-    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True, validators=bounded(2100, minimum=1900)
+    )
     phone = models.CharField(_("phone"), max_length=15, blank=True)
     email = models.EmailField(_("email"), blank=True)
     national_id = models.CharField(_("national ID (CCCD/CMND)"), max_length=12, blank=True)

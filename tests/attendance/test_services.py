@@ -129,10 +129,12 @@ def test_phone_and_year_of_birth_identify_a_learner_only_where_allowed(db):
 def test_a_walk_in_is_enrolled_as_walk_in_and_marked_present(organizer):
     session = SessionFactory()
     known = ParticipantFactory(full_name="Đinh Thị Ngọc Ánh", phone="0913111222")
-    enrollment = services.walk_in_add(session=session, full_name="Đinh Thị Ngọc Ánh", phone="913 111 222", by=organizer)
+    enrollment = services.walk_in_add(
+        session=session, full_name="Đinh Thị Ngọc Ánh", phone="913 111 222", by=UserFactory(role=Role.ADMINISTRATOR)
+    ).enrollment
     assert (enrollment.participant, enrollment.source) == (known, "walk_in")
     newcomer = services.walk_in_add(session=session, full_name="Tạ Văn Đông", phone="0977000111", by=organizer)
-    assert newcomer.participant.full_name == "Tạ Văn Đông"
+    assert newcomer.enrollment.participant.full_name == "Tạ Văn Đông" and not newcomer.phone_withheld
     assert set(AttendanceRecord.objects.values_list("status", "method")) == {(P, "walk_in")}
 
 

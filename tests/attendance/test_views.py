@@ -12,7 +12,7 @@ from attendance.factories import SessionFactory
 from attendance.models import AttendanceRecord
 from enrollment.factories import OfferingFactory, ParticipantFactory
 from enrollment.models import AdministrativeUnit, Enrollment
-from tests.answers import redirected_to
+from tests.answers import outcome, redirected_to
 
 
 @pytest.fixture
@@ -215,3 +215,32 @@ def test_the_attendance_page_runs_a_constant_number_of_queries(client, organizer
         page = client.get(reverse("attendance_offering", args=[session.offering.pk]))
     assert page.status_code == 200 and f"{count} / {count}" in page.content.decode()
     assert len(queries) <= 16
+
+
+@pytest.mark.parametrize("role", [Role.ORGANIZER, Role.TRAINER])
+def test_a_walk_in_phone_of_someone_in_another_commune_reveals_no_name_and_reaches_no_one(client, unit, role):
+    session, _enrollments = session_with(1, unit)
+    elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
+    stranger = ParticipantFactory(full_name="Lê Xuân Ất", phone="0987654321", unit=elsewhere)
+    sender = UserFactory(role=role, unit=unit if role == Role.ORGANIZER else None)
+    session.offering.trainers.add(sender)
+    client.force_login(sender)
+    url = reverse("attendance_sheet", args=[session.pk])
+    page = client.post(url, {"walkin-full_name": "Nguyễn Văn Khách", "walkin-phone": "+84 987 654 321"}, follow=True)
+    html = page.content.decode()
+    assert "Lê Xuân Ất" not in html and "Nguyễn Văn Khách" in html
+    assert "Số điện thoại này đã có trong hồ sơ của một người do đơn vị khác quản lý" in html
+    assert not Enrollment.objects.filter(participant=stranger).exists()
+    newcomer = Enrollment.objects.get(offering=session.offering, source="walk_in").participant
+    assert (newcomer.full_name, newcomer.phone) == ("Nguyễn Văn Khách", "")
+    assert outcome(client.get(reverse("participants:edit", args=[stranger.pk]))) in (404, "home")
+
+
+def test_a_walk_in_phone_of_someone_of_the_organizers_unit_finds_them(client, organizer, unit):
+    session, _enrollments = session_with(1, unit)
+    neighbour = ParticipantFactory(full_name="Đinh Thị Ngọc Ánh", phone="0913111222", unit=unit)
+    client.force_login(organizer)
+    url = reverse("attendance_sheet", args=[session.pk])
+    html = client.post(url, {"walkin-full_name": "Ánh", "walkin-phone": "913 111 222"}, follow=True).content.decode()
+    assert "Đã thêm Đinh Thị Ngọc Ánh và ghi có mặt." in html
+    assert Enrollment.objects.get(offering=session.offering, source="walk_in").participant == neighbour

@@ -1,3 +1,4 @@
+import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -72,3 +73,98 @@ def test_administrators_edit_the_template_and_preview_it_with_sample_data(client
     assert CertificateTemplate.objects.filter(is_default=True).count() == 1
     client.force_login(_organizer_of_bat_trang())
     assert outcome(client.get(reverse("wagtailsnippets_certificates_certificatetemplate:list"))) == "home"
+
+
+def _issued(organizer, name="Trần Văn Đức"):  # noqa: F811
+    offering, people = finished_class(organizer, {name: ("present",)})
+    from certificates.services import certificate_issue
+
+    certificate, _created = certificate_issue(enrollment=people[name], by=organizer)
+    return offering, people[name], certificate
+
+
+def test_a_crafted_reissue_of_a_revoked_certificate_gives_nothing_and_its_page_still_says_revoked(client, organizer):  # noqa: F811
+    offering, _enrollment, certificate = _issued(organizer)
+    client.force_login(_organizer_of_bat_trang())
+    url = reverse("offering_certificates", args=[offering.pk])
+    client.post(url, {"action": "revoke", "certificate": certificate.pk, "reason": "Cấp nhầm người"})
+    page = client.post(url, {"action": "reissue", "certificate": certificate.pk}, follow=True).content.decode()
+    assert "đã bị thu hồi nên không cấp lại từ giấy cũ được" in page
+    assert Certificate.objects.count() == 1
+    verification = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
+    assert "đã bị thu hồi" in verification.lower() and "thay thế" not in verification
+
+
+def test_after_a_mistaken_revocation_the_page_issues_a_new_certificate_by_the_rules(client, organizer):  # noqa: F811
+    offering, enrollment, certificate = _issued(organizer)
+    client.force_login(_organizer_of_bat_trang())
+    url = reverse("offering_certificates", args=[offering.pk])
+    client.post(url, {"action": "revoke", "certificate": certificate.pk, "reason": "Nhầm lớp"})
+    page = client.get(url).content.decode()
+    assert "Cấp giấy mới" in page
+    client.post(url, {"action": "issue", "enrollment": enrollment.pk})
+    new = Certificate.objects.get(is_current=True)
+    assert new.pk != certificate.pk and new.state == "valid" and new.serial != certificate.serial
+    certificate.refresh_from_db()
+    assert certificate.state == "revoked" and certificate.replaced_by is None
+    client.post(url, {"action": "issue", "enrollment": enrollment.pk})  # pressed twice: still one in force
+    assert Certificate.objects.count() == 2
+
+
+def test_a_revoked_certificate_of_someone_no_longer_eligible_needs_a_written_reason(client, organizer):  # noqa: F811
+    offering, people = finished_class(organizer, {"Trần Văn Đức": ("absent",)})
+    from certificates.services import certificate_issue, certificate_revoke
+
+    enrollment = people["Trần Văn Đức"]
+    certificate, _ = certificate_issue(enrollment=enrollment, by=organizer, override_reason="Học bù")
+    certificate_revoke(certificate=certificate, reason="Không học bù", by=organizer)
+    client.force_login(_organizer_of_bat_trang())
+    url = reverse("offering_certificates", args=[offering.pk])
+    assert "Cấp giấy mới theo ngoại lệ" in client.get(url).content.decode()
+    page = client.post(url, {"action": "issue", "enrollment": enrollment.pk}, follow=True).content.decode()
+    assert "Chưa đủ điều kiện: thiếu 1 buổi bắt buộc" in page and Certificate.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "issue", "enrollment": "abc"},
+        {"action": "issue", "enrollment": "²"},
+        {"action": "issue", "enrollment": "9" * 30},
+        {"action": "revoke", "certificate": "abc", "reason": "x"},
+        {"action": "reissue", "certificate": "1.5"},
+        {"action": "reissue"},
+    ],
+)
+def test_garbled_ids_on_the_certificates_page_answer_not_found(client, organizer, data):  # noqa: F811
+    offering, _people = finished_class(organizer, {"Trần Văn Đức": ("present",)})
+    client.force_login(_organizer_of_bat_trang())
+    assert client.post(reverse("offering_certificates", args=[offering.pk]), data).status_code == 404
+    assert not Certificate.objects.exists()
+
+
+def test_issuing_to_someone_on_the_waiting_list_says_why(client, organizer):  # noqa: F811
+    offering, people = finished_class(organizer, {"Trần Văn Đức": ("present",)})
+    enrollment = people["Trần Văn Đức"]
+    enrollment.status = "waitlisted"
+    enrollment.save()
+    client.force_login(_organizer_of_bat_trang())
+    url = reverse("offering_certificates", args=[offering.pk])
+    page = client.post(url, {"action": "issue", "enrollment": enrollment.pk}, follow=True).content.decode()
+    assert "không còn trong danh sách lớp" in page and not Certificate.objects.exists()
+
+
+def test_a_line_break_in_the_course_title_does_not_break_the_certificate_email(organizer, mailoutbox):  # noqa: F811
+    from courses.factories import CourseFactory
+
+    course = CourseFactory(title="Quản trị HTX\r\nBcc: ai.do@example.com")
+    offering, people = finished_class(organizer, {"Trần Văn Đức": ("present",)}, course=course)
+    person = people["Trần Văn Đức"].participant
+    person.email = "duc@htx.example"
+    person.save()
+    from certificates.services import certificate_issue
+
+    certificate, created = certificate_issue(enrollment=people["Trần Văn Đức"], by=organizer)
+    assert created and len(mailoutbox) == 1
+    assert mailoutbox[0].subject == "Giấy chứng nhận: Quản trị HTX Bcc: ai.do@example.com"
+    assert mailoutbox[0].bcc == []

@@ -7,7 +7,7 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from enrollment import services
 from enrollment.factories import OfferingFactory, ParticipantFactory
-from enrollment.models import AdministrativeUnit, Participant
+from enrollment.models import AdministrativeUnit, Offering, Participant
 from tests.answers import outcome, redirected_to
 
 CURRENT, PRE = AdministrativeUnit.Scheme.CURRENT, AdministrativeUnit.Scheme.PRE_2025
@@ -183,3 +183,33 @@ def test_a_person_with_enrollments_is_not_deleted_and_the_reason_is_shown(client
         "Không thể xoá “Nguyễn Văn Gốm”: vẫn còn ghi danh gắn với mục này."
     ]
     assert Participant.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.parametrize("code", ["HN/2026/X", "HN 2026", "HN-2026-Đ1", "-HN-2026", "HN?x=1", "HN%2F1"])
+def test_an_offering_code_that_cannot_be_part_of_an_address_is_refused_with_a_reason(client, two_units, code):
+    organizer = two_units["organizers"]["a"]
+    client.force_login(organizer)
+    response = client.post(reverse("offerings:add"), {
+        "code": code, "kind": "conference", "title": "Hội nghị triển khai OCOP", "unit": organizer.unit.pk,
+        "starts_on": "2026-12-20", "ends_on": "2026-12-20", "status": "open",
+    })  # fmt: skip
+    assert response.status_code == 200
+    assert "Chỉ dùng chữ cái không dấu, chữ số và" in response.content.decode()
+    assert not Offering.objects.filter(code=code).exists()
+
+
+def test_an_old_offering_code_with_a_slash_is_rewritten_and_my_classes_opens_for_everyone(client, db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    good = OfferingFactory(status=Offering.Status.OPEN, code="HN-2026-X")
+    for code in ("HN/2026/X", "HN/2026-X"):
+        Offering.objects.filter(pk=OfferingFactory(status=Offering.Status.OPEN).pk).update(code=code)
+    import_module("enrollment.migrations.0009_offering_codes_fit_urls").fix_codes(apps, None)
+    assert sorted(Offering.objects.values_list("code", flat=True)) == ["HN-2026-X", "HN-2026-X-2", "HN-2026-X-3"]
+    good.refresh_from_db()
+    assert good.code == "HN-2026-X"
+    client.force_login(UserFactory())
+    page = client.get(reverse("my_classes"))
+    assert page.status_code == 200 and "/lop/HN-2026-X-2/" in page.content.decode()
