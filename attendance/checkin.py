@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from enrollment.models import Participant
-from lms.throttle import client_ip, throttle_allows
+from lms.throttle import client_ip, sender_failed, sender_failed_too_often, throttle_allows
 
 from . import services
 from .models import Session
 from .services import AttendanceError
 
 CHECKIN_GRANT = 15 * 60  # seconds a scanned code stays good in this browser
+WRONG_CODES, WRONG_CODE_WINDOW = 30, 10 * 60  # wrong codes a sender may try (typed or in a link)
 PHONE_ATTEMPTS = 10  # per browser address and session, every PHONE_WINDOW seconds
 PHONE_WINDOW = 10 * 60
 
@@ -37,10 +38,14 @@ def checkin_code_entry(request):
     """Type the short code shown on the screen."""
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if sender_failed_too_often(request, "checkin-code", limit=WRONG_CODES):
+            form.add_error("code", _("Too many wrong codes. Please wait a few minutes or see the organizers."))
+            return render(request, "attendance/checkin_code.html", {"form": form}, status=429)
         code = form.cleaned_data["code"].strip().upper()
         session = services.sessions_open_for_code(code)
         if session is not None:
             return redirect("checkin", pk=session.pk, code=code)
+        sender_failed(request, "checkin-code", window=WRONG_CODE_WINDOW)
         form.add_error("code", _("This code does not match a session open now. Check it on the screen."))
     return render(request, "attendance/checkin_code.html", {"form": form})
 
@@ -64,7 +69,11 @@ def _phone_attempt_allowed(request, session) -> bool:
 def checkin(request, pk, code):
     session = get_object_or_404(Session.objects.select_related("offering"), pk=pk)
     context = {"session": session, "offering": session.offering, "code": code}
+    if sender_failed_too_often(request, "checkin-code", limit=WRONG_CODES):
+        context["error"] = _("Too many wrong codes. Please wait a few minutes or see the organizers.")
+        return render(request, "attendance/checkin.html", context, status=429)
     if not _granted(request, session, code):
+        sender_failed(request, "checkin-code", window=WRONG_CODE_WINDOW)
         context["error"] = _("This code has expired. Scan the code on the screen again, or type the code shown.")
         return render(request, "attendance/checkin.html", context, status=403)
     try:

@@ -20,6 +20,7 @@ from enrollment import scope
 from enrollment.models import Offering
 from enrollment.roster.reader import RosterFileError
 from enrollment.roster.views import validate_upload_size
+from lms.params import sane_date_validators
 
 from . import services, signin_sheet
 from .models import AttendanceRecord, Session
@@ -51,7 +52,7 @@ def _page(request, template, title, icon="tasks", **context):
 
 
 class ScheduleForm(forms.Form):
-    first_day = forms.DateField(label=gettext_lazy("First day"))
+    first_day = forms.DateField(label=gettext_lazy("First day"), validators=sane_date_validators)
     days = forms.IntegerField(label=gettext_lazy("Number of days"), min_value=1, max_value=31)
     morning = forms.BooleanField(label=gettext_lazy("Morning sessions"), required=False, initial=True)
     afternoon = forms.BooleanField(label=gettext_lazy("Afternoon sessions"), required=False, initial=True)

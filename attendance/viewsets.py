@@ -7,6 +7,7 @@ from wagtail.admin.widgets import AdminDateInput, AdminTimeInput
 from enrollment import scope
 from enrollment.models import Offering
 from enrollment.viewsets import ScopedCreateView, ScopedEditView, ScopedViewSet
+from lms.params import parse_id
 
 from .models import Session
 
@@ -14,8 +15,8 @@ from .models import Session
 class SessionCreateView(ScopedCreateView):
     def get_initial(self):
         initial = super().get_initial()
-        pk = self.request.GET.get("offering", "")
-        offering = Offering.objects.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
+        pk = parse_id(self.request.GET.get("offering"))
+        offering = scope.scope_offerings(self.request.user, Offering.objects.filter(pk=pk)).first() if pk else None
         if offering is not None:
             initial.update(offering=offering, date=offering.starts_on, venue="")
         return initial

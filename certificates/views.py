@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from enrollment import scope
 from enrollment.models import Enrollment
-from lms.throttle import client_ip, throttle_allows
+from lms.throttle import sender_allowed
 
 from .badges import certificate_badge
 from .codes import code_normalize
@@ -32,16 +32,24 @@ class VerifyForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Verification code"), max_length=40)
 
 
+    def clean_code(self):
+        code = code_normalize(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _("A verification code has 20 letters and digits, for example 7KQ2-M9XD-4TRP-WB3H-C8NF.")
+            )
+        return code
+
+
 def _allowed(request) -> bool:
-    key = f"verify:{client_ip(request)}"
-    return throttle_allows(key, limit=LOOKUPS_PER_WINDOW, window=WINDOW)
+    """The verification page and the badge answer a code: both count against one limit."""
+    return sender_allowed(request, "verify", limit=LOOKUPS_PER_WINDOW, window=WINDOW)
 
 
 def verify_form(request):
     form = VerifyForm(request.GET or None)
     if form.is_valid():
-        code = code_normalize(form.cleaned_data["code"]) or form.cleaned_data["code"].strip()
-        return redirect("certificate_verify", code=code)
+        return redirect("certificate_verify", code=form.cleaned_data["code"])
     return render(request, "certificates/verify_form.html", {"form": form})
 
 
@@ -120,6 +128,8 @@ def certificate_download(request, pk, fmt):
 
 def certificate_badge_download(request, code):
     """The Open Badges 3.0 credential of a certificate, for the learner's wallet."""
+    if not _allowed(request):
+        return JsonResponse({"state": "rate_limited"}, status=429)
     certificate = get_object_or_404(Certificate, code=code_normalize(code) or "")
     response = JsonResponse(certificate_badge(certificate), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="open-badge-{certificate.serial}.json"'

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from lms.params import parse_int
+
 
 @dataclass(frozen=True)
 class QuestionResult:
@@ -56,7 +58,7 @@ def parse_answers(questions, data) -> dict[str, frozenset[int]]:
     for block in questions:
         count = len(block.value["options"])
         raw = data.getlist(f"q-{block.id}") if hasattr(data, "getlist") else data.get(f"q-{block.id}", [])
-        chosen = {int(item) for item in raw if str(item).isdigit() and int(item) < count}
+        chosen = {index for item in raw if (index := parse_int(item, maximum=count - 1)) is not None}
         if block.value["kind"] == "single" and len(chosen) > 1:
             chosen = set()
         answers[block.id] = frozenset(chosen)

@@ -4,9 +4,11 @@ import re
 from dataclasses import dataclass, field
 from statistics import mean
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Substr
 from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
 
 from enrollment.models import Enrollment
 from enrollment.normalize import fold
@@ -100,6 +102,25 @@ def lessons_readable_by(course, user) -> bool:
             participant__user=user, offering__course=course, status__in=Enrollment.READING
         ).exists()
     )
+
+
+def document_readable_by(document, user) -> bool:
+    """A document of the library that lessons use is for whoever may read one of those lessons: one used
+    only by lessons of closed courses is not served to others (its link is guessable: id and file
+    name). Staff who manage documents, and documents no closed lesson uses, are not restricted."""
+    if user.is_authenticated and user.has_perm("wagtaildocs.choose_document"):
+        return True
+    lesson_ids = [
+        int(pk) for pk in ReferenceIndex.get_references_to(document)
+        .filter(content_type=ContentType.objects.get_for_model(LessonPage)).values_list("object_id", flat=True)
+    ]  # fmt: skip
+    if not lesson_ids:
+        return True
+    parents = {
+        lesson.path[: -LessonPage.steplen] for lesson in LessonPage.objects.filter(pk__in=lesson_ids).only("path")
+    }
+    courses = CoursePage.objects.filter(path__in=parents)
+    return any(lessons_readable_by(course, user) for course in courses)
 
 
 @dataclass

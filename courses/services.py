@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission
+from wagtail.search import index
 
 from accounts.models import User
 
@@ -100,3 +101,10 @@ def course_trainers_sync(*, course: CoursePage) -> Group | None:
 def course_access_grant(*, course: CoursePage, user: User, granted_by: User | None = None) -> CourseAccess:
     access, _created = CourseAccess.objects.get_or_create(course=course, user=user, defaults={"granted_by": granted_by})
     return access
+
+
+def course_lessons_reindex(*, course: CoursePage) -> None:
+    """Index the course's lessons again: what search may show of them depends on who may read the
+    course (LessonPage.searchable_parts), which the course decides."""
+    for lesson in LessonPage.objects.child_of(course).specific():
+        index.insert_or_update_object(lesson)

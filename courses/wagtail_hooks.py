@@ -1,8 +1,20 @@
+from django.contrib.auth.views import redirect_to_login
+from django.template.response import TemplateResponse
 from wagtail import hooks
 
+from .selectors import document_readable_by
 from .viewsets import course_access_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_course_access_viewset():
     return course_access_viewset
+
+
+@hooks.register("before_serve_document")
+def serve_documents_of_closed_lessons_to_their_readers(document, request):
+    if document_readable_by(document, request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return TemplateResponse(request, "courses/document_locked.html", {"document": document}, status=403)

@@ -267,7 +267,7 @@ class LessonPage(FoldedSearchMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15, validators=bounded(1440))
 
     content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body"), index.SearchField("folded_text")]
+    search_fields = Page.search_fields + [index.SearchField("folded_text")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
@@ -275,7 +275,17 @@ class LessonPage(FoldedSearchMixin, Page):
         verbose_name = _("lesson")
 
     def searchable_parts(self):
-        return [self.title, *self.body.stream_block.get_searchable_content(self.body)]
+        """The title, and the text when anyone may read it. A lesson of a closed course is found by its
+        title only, so the catalog search never shows (nor lets anyone probe by repeated searches) what
+        only its learners may read; questions are never indexed, so search cannot lead to answers.
+        Changing a course's access re-indexes its lessons (courses.services.course_lessons_reindex)."""
+        course = CoursePage.objects.filter(path=self.path[: -self.steplen]).only("access").first()
+        if course is None or course.access != CoursePage.Access.OPEN:
+            return [self.title]
+        texts = (
+            block.block.get_searchable_content(block.value) for block in self.body if block.block_type != "question"
+        )
+        return [self.title, *(text for found in texts for text in found)]
 
     @cached_property
     def questions(self):

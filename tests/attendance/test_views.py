@@ -1,6 +1,7 @@
 from datetime import time
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -244,3 +245,27 @@ def test_a_walk_in_phone_of_someone_of_the_organizers_unit_finds_them(client, or
     html = client.post(url, {"walkin-full_name": "Ánh", "walkin-phone": "913 111 222"}, follow=True).content.decode()
     assert "Đã thêm Đinh Thị Ngọc Ánh và ghi có mặt." in html
     assert Enrollment.objects.get(offering=session.offering, source="walk_in").participant == neighbour
+
+
+def test_wrong_check_in_codes_are_limited_but_a_room_typing_the_right_one_is_not(client, now_session):
+    session, _enrollments = now_session()
+    entry = reverse("checkin_code")
+    for _ in range(30):
+        assert client.post(entry, {"code": "XXXXXX"}).status_code == 200
+    assert client.post(entry, {"code": "XXXXXX"}).status_code == 429
+    link = reverse("checkin", args=[session.pk, "YYYYYY"])
+    assert client.get(link).status_code == 429  # guessing through the link counts the same
+    client.cookies.clear()
+    cache.clear()
+    right = services.checkin_code(session)
+    for _ in range(60):  # everyone in the room, behind one address, types the code on the screen
+        assert client.post(entry, {"code": right}).status_code == 302
+
+
+def test_a_schedule_for_the_year_9999_is_refused_with_a_reason(client, organizer, unit):
+    offering = OfferingFactory(unit=unit)
+    client.force_login(organizer)
+    url = reverse("attendance_offering", args=[offering.pk])
+    page = client.post(url, {"first_day": "31/12/9999", "days": 3, "morning": "on"})
+    assert page.status_code == 200 and "Nhập ngày trong khoảng từ 01/01/2000 đến 31/12/2099." in page.content.decode()
+    assert not offering.sessions.exists()

@@ -62,8 +62,35 @@ def test_lookups_are_rate_limited_per_address(client, certificate):
 
 
 def test_an_expired_certificate_says_until_when(client, certificate):
-    from datetime import date
+    from datetime import timedelta
 
-    Certificate.objects.filter(pk=certificate.pk).update(expires_on=date(2026, 1, 31))
+    from django.utils import timezone
+
+    expired = timezone.localdate() - timedelta(days=1)
+    Certificate.objects.filter(pk=certificate.pk).update(expires_on=expired)
     page = client.get(reverse("certificate_verify", args=[certificate.code])).content.decode()
-    assert "Giấy chứng nhận đã hết hạn" in page and "Giấy có hiệu lực đến ngày 31/01/2026." in page
+    assert "Giấy chứng nhận đã hết hạn" in page and f"Giấy có hiệu lực đến ngày {expired:%d/%m/%Y}." in page
+
+
+@pytest.mark.parametrize("typed", ["a/b", "../../admin", "7KQ2/M9XD", "%2F", "Đ" * 20])
+def test_a_code_that_cannot_be_one_is_answered_on_the_form(client, db, typed):
+    response = client.get(reverse("certificate_verify_form"), {"code": typed})
+    assert response.status_code == 200
+    assert "Mã xác minh gồm 20 chữ cái và chữ số" in response.content.decode()
+
+
+def test_the_open_badge_shares_the_verification_limit(client, certificate):
+    verify = reverse("certificate_verify", args=["ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"])
+    for _ in range(30):
+        client.get(verify)
+    badge = client.get(reverse("certificate_badge", args=[certificate.code]))
+    assert badge.status_code == 429 and badge.json() == {"state": "rate_limited"}
+
+
+def test_a_signed_in_sender_is_limited_on_every_network(client, certificate):
+    from accounts.factories import UserFactory
+
+    client.force_login(UserFactory())
+    verify = reverse("certificate_verify", args=["ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"])
+    statuses = [client.get(verify, REMOTE_ADDR=f"203.0.113.{n % 200}").status_code for n in range(31)]
+    assert statuses[-1] == 429

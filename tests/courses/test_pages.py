@@ -143,3 +143,45 @@ def test_a_course_id_too_large_for_the_database_is_not_a_choice_when_editing_cou
     assert response.status_code == 200 and "course" in response.context["form"].errors
     grant.refresh_from_db()
     assert grant.course_id == course.pk
+
+
+@pytest.fixture
+def closed_handout(db, media):
+    """A handout attached to a lesson of a course open only to its enrolled learners."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from courses.content import body
+
+    handout = get_document_model().objects.create(
+        title="Sổ tay truy xuất nguồn gốc", file=ContentFile(b"%PDF-1.4 so tay", name="so-tay-truy-xuat.pdf")
+    )
+    course = CourseFactory(title="Truy xuất nguồn gốc", access=CoursePage.Access.ENROLLED)
+    lesson = LessonFactory(parent=course, body=body([("document", {"document": handout.pk, "title": "Sổ tay"})]))
+    lesson.save_revision().publish()
+    return handout, course
+
+
+def test_a_handout_of_a_closed_lesson_is_not_served_to_people_outside_the_class(client, closed_handout):
+    from enrollment.factories import OfferingFactory
+    from enrollment.services import enrollment_create, participant_link_user
+
+    handout, course = closed_handout
+    url = handout.url
+    assert outcome(client.get(url)) == "login"
+    outsider = UserFactory(role=Role.LEARNER)
+    client.force_login(outsider)
+    refused = client.get(url)
+    assert refused.status_code == 403 and "chỉ dành cho học viên đã ghi danh" in refused.content.decode()
+    enrollment_create(offering=OfferingFactory(course=course), participant=participant_link_user(user=outsider))
+    served = client.get(url)
+    assert served.status_code == 200 and b"".join(served.streaming_content).startswith(b"%PDF")
+    client.force_login(UserFactory(role=Role.TRAINER))
+    assert client.get(url).status_code == 200
+
+
+def test_a_handout_of_an_open_lesson_is_served_to_anyone(client, closed_handout):
+    handout, course = closed_handout
+    course.access = CoursePage.Access.OPEN
+    course.save_revision().publish()
+    assert client.get(handout.url).status_code == 200

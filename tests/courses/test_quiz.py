@@ -27,7 +27,8 @@ def test_multiple_choice_is_all_or_nothing(quiz_lesson):
 
 def test_tampered_answers_only_lose_points(quiz_lesson):
     first, second = questions_of(quiz_lesson.body)
-    form = _form(**{f"q-{first.id}": ["0", "1"], f"q-{second.id}": ["-1", "9", "abc"], "q-unknown": ["0"]})
+    form = _form(**{f"q-{first.id}": ["0", "1"], f"q-{second.id}": ["-1", "9", "abc", "²", "٢", "9" * 5000, "1\x00"],
+                    "q-unknown": ["0"]})  # fmt: skip
     answers = parse_answers(quiz_lesson.questions, form)
     assert answers == {first.id: frozenset(), second.id: frozenset()}
     assert score(quiz_lesson.questions, answers).earned == 0

@@ -69,3 +69,46 @@ def test_catalog_page_shows_matching_courses_with_their_lesson_counts(client, le
 def test_an_empty_or_symbol_only_query_returns_nothing(lessons):
     assert len(catalog_search("   ")) == 0
     assert len(catalog_search("!!!")) == 0
+
+
+@pytest.fixture
+def closed_lesson(db):
+    from courses.factories import QUIZ
+    from courses.models import CoursePage
+
+    course = CourseFactory(title="Truy xuất nguồn gốc", access=CoursePage.Access.ENROLLED)
+    lesson = LessonFactory(
+        parent=course, title="Tem truy xuất",
+        body=body([("paragraph", "<p>Mật khẩu kho dữ liệu truy xuất do hợp tác xã tự đặt.</p>")], QUIZ),
+    )  # fmt: skip
+    for page in (course, lesson):
+        page.save_revision().publish()
+    return course, lesson
+
+
+def test_the_text_of_a_closed_lesson_cannot_be_found_by_searching_only_its_title(closed_lesson):
+    course, lesson = closed_lesson
+    assert lesson not in catalog_search("mat khau kho du lieu").lessons
+    assert lesson in catalog_search("tem truy xuat").lessons  # the outline is public, so is the title
+
+
+def test_quiz_questions_and_explanations_are_never_indexed(db):
+    from courses.factories import QUIZ
+
+    lesson = LessonFactory(parent=CourseFactory(), title="Ôn tập", body=body([("paragraph", "<p>Ôn tập.</p>")], QUIZ))
+    lesson.save_revision().publish()
+    assert lesson in catalog_search("on tap").lessons
+    assert catalog_search("dat bao nhieu diem thi duoc xep hang").lessons == []  # a question
+    assert catalog_search("tu 70 den duoi 90 diem").lessons == []  # an option, and the explanation
+
+
+def test_opening_a_course_makes_its_lessons_text_searchable(closed_lesson):
+    from courses.models import CoursePage
+
+    course, lesson = closed_lesson
+    course.access = CoursePage.Access.OPEN
+    course.save_revision().publish()
+    assert lesson in catalog_search("mat khau kho du lieu").lessons
+    course.access = CoursePage.Access.ENROLLED
+    course.save_revision().publish()
+    assert lesson not in catalog_search("mat khau kho du lieu").lessons
