@@ -1,5 +1,12 @@
 from django.urls import path
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from enrollment.viewsets import ScopedPolicy
+
+from .models import Session
+
+register_permission_policy(Session, ScopedPolicy(Session))
 
 
 @hooks.register("register_admin_viewset")

@@ -1,7 +1,11 @@
-"""Which administrative units a staff member works in.
+"""Which administrative units a staff member works in, and so which records they may act on.
 
 Administrators (permission enrollment.manage_all_units) see everything. An
 organizer sees their unit and the units under it (`units_within`).
+
+`visible(user, queryset)` is the one answer to "which of these may this user act on", for every model
+that belongs to a unit: every list, form choice, filter, object lookup and id a request carries goes
+through it (or through the per-model function it dispatches to).
 """
 
 from django.db.models import Q
@@ -59,3 +63,19 @@ def scope_participants(user, queryset):
         return queryset
     enrolled = queryset.model.objects.filter(enrollments__offering__unit__in=ids).values("id")
     return queryset.filter(Q(unit__in=ids) | Q(pk__in=enrolled))
+
+
+SCOPES = {
+    "enrollment.administrativeunit": scope_units,
+    "enrollment.organization": scope_by_unit,
+    "enrollment.offering": scope_offerings,
+    "enrollment.enrollment": scope_enrollments,
+    "enrollment.ocopproduct": scope_products,
+    "enrollment.participant": scope_participants,
+    "attendance.session": scope_sessions,
+}
+
+
+def visible(user, queryset):
+    """The rows of `queryset` that `user` may act on."""
+    return SCOPES[queryset.model._meta.label_lower](user, queryset)

@@ -63,6 +63,19 @@ class ScopedIndexView(ScopedMixin, generic.IndexView):
     def get_base_queryset(self):
         return self.scoped(super().get_base_queryset())
 
+    @cached_property
+    def filters(self):
+        """The list's filters, their choices narrowed like the forms' (an offering filter lists only the
+        offerings of the user's units, not every unit's drafts)."""
+        if not self.filterset_class:
+            return None
+        filterset = self.filterset_class(**self.get_filterset_kwargs())
+        for name, narrow in CHOICES_SCOPE.items():
+            choice = filterset.filters.get(name)
+            if getattr(choice, "queryset", None) is not None:
+                choice.queryset = narrow(self.request.user, choice.queryset)
+        return filterset if filterset.form.fields else None
+
 
 class ScopedEditView(ScopedMixin, generic.EditView):
     pass
@@ -140,7 +153,20 @@ class LinkColumn(Column):
         return {**context, "url": self.get_url(instance), "text": self.link_text}
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
+class ScopedPolicy(ModelPermissionPolicy):
+    """Model permissions, for the instances of the user's units only: what Wagtail's own views that
+    take an object (the editing-session ping, choosers) ask before they act on it."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and (
+            scope.visible(user, self.model._default_manager.filter(pk=instance.pk)).exists()
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        return scope.visible(user, super().instances_user_has_permission_for(user, action))
+
+
+class ReadOnlyPolicy(ScopedPolicy):
     """Viewing only, whatever other permissions a user holds."""
 
     def user_has_permission(self, user, action):

@@ -4,11 +4,13 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import AdministrativeUnit
-from .viewsets import ReadOnlyPolicy, TrainingViewSetGroup
+from .models import AdministrativeUnit, Enrollment, OcopProduct, Offering, Organization, Participant
+from .viewsets import ReadOnlyPolicy, ScopedPolicy, TrainingViewSetGroup
 
 # Units come from the statistics office lists (migrations, load_units), never from a form.
 register_permission_policy(AdministrativeUnit, ReadOnlyPolicy(AdministrativeUnit))
+for model in (Enrollment, OcopProduct, Offering, Organization, Participant):
+    register_permission_policy(model, ScopedPolicy(model))
 
 
 @hooks.register("register_admin_viewset")

@@ -269,3 +269,15 @@ def test_a_schedule_for_the_year_9999_is_refused_with_a_reason(client, organizer
     page = client.post(url, {"first_day": "31/12/9999", "days": 3, "morning": "on"})
     assert page.status_code == 200 and "Nhập ngày trong khoảng từ 01/01/2000 đến 31/12/2099." in page.content.decode()
     assert not offering.sessions.exists()
+
+
+@pytest.mark.parametrize("minutes", ["99999", "241", "-1"])
+def test_a_grace_time_out_of_bounds_is_refused_on_the_form_on_every_database(client, organizer, unit, minutes):
+    offering = OfferingFactory(unit=unit)
+    client.force_login(organizer)
+    response = client.post(reverse("sessions:add"), {
+        "offering": offering.pk, "title": "Buổi sáng", "date": offering.starts_on.strftime("%d/%m/%Y"),
+        "starts_at": "07:30", "ends_at": "11:30", "required": "on", "late_after_minutes": minutes,
+    })  # fmt: skip
+    assert response.status_code == 200 and "Đảm bảo giá trị này" in response.content.decode()
+    assert not offering.sessions.exists()

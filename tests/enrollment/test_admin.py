@@ -213,3 +213,29 @@ def test_an_old_offering_code_with_a_slash_is_rewritten_and_my_classes_opens_for
     client.force_login(UserFactory())
     page = client.get(reverse("my_classes"))
     assert page.status_code == 200 and "/lop/HN-2026-X-2/" in page.content.decode()
+
+
+@pytest.mark.parametrize("listing", ["enrollments:index", "sessions:index"])
+def test_the_offering_filter_lists_only_the_organizers_own_offerings(client, two_units, listing):
+    hidden = two_units["offerings"]["b"]
+    Offering.objects.filter(pk=hidden.pk).update(title="Bản nháp lớp Sông Hồng", status="draft")
+    client.force_login(two_units["organizers"]["a"])
+    page = client.get(reverse(listing)).content.decode()
+    assert "Hội nghị OCOP Bát Tràng" in page
+    assert "Bản nháp lớp Sông Hồng" not in page and hidden.code not in page
+    filtered = client.get(reverse(listing), {"offering": hidden.pk})
+    assert filtered.status_code == 200 and "Bản nháp lớp Sông Hồng" not in filtered.content.decode()
+
+
+def test_another_units_organizer_is_not_announced_on_a_persons_edit_page(client, two_units):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.admin.models import EditingSession
+
+    person = two_units["people"]["a"]
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=["enrollment", "participant", person.pk, 1])
+    client.force_login(two_units["organizers"]["b"])
+    assert client.post(ping).status_code == 404
+    assert not EditingSession.objects.exists()
+    client.force_login(two_units["organizers"]["a"])
+    assert client.post(ping).status_code == 200
+    assert EditingSession.objects.get().content_type == ContentType.objects.get_for_model(Participant)
