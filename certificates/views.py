@@ -31,7 +31,6 @@ LOOKUPS_PER_WINDOW, WINDOW = 30, 60 * 10
 class VerifyForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Verification code"), max_length=40)
 
-
     def clean_code(self):
         code = code_normalize(self.cleaned_data["code"])
         if code is None:
