@@ -58,23 +58,25 @@ class ScopedMixin:
         choices_by_own_id(form)
         return form
 
-
-class ScopedIndexView(ScopedMixin, generic.IndexView):
-    def get_base_queryset(self):
-        return self.scoped(super().get_base_queryset())
-
     @cached_property
     def filters(self):
-        """The list's filters, their choices narrowed like the forms' (an offering filter lists only the
-        offerings of the user's units, not every unit's drafts)."""
-        if not self.filterset_class:
+        """A listing's filters (the list, an object's history), their choices narrowed like the forms'
+        (an offering filter lists only the offerings of the user's units, not every unit's drafts) and
+        read as ids first."""
+        if not getattr(self, "filterset_class", None):
             return None
         filterset = self.filterset_class(**self.get_filterset_kwargs())
         for name, narrow in CHOICES_SCOPE.items():
             choice = filterset.filters.get(name)
             if getattr(choice, "queryset", None) is not None:
                 choice.queryset = narrow(self.request.user, choice.queryset)
+        choices_by_own_id(filterset.form)
         return filterset if filterset.form.fields else None
+
+
+class ScopedIndexView(ScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset())
 
 
 class ScopedEditView(ScopedMixin, generic.EditView):

@@ -31,7 +31,7 @@ from courses.factories import CourseFactory, LessonFactory
 from courses.models import CourseAccess, CoursePage
 from courses.services import course_trainers_sync
 from enrollment.factories import OfferingFactory, OrganizationFactory, ParticipantFactory
-from enrollment.models import AdministrativeUnit, Enrollment, OcopProduct, Offering, RosterImport
+from enrollment.models import AdministrativeUnit, Enrollment, OcopProduct, Offering, RosterImport, RosterImportRow
 from home.demo import site_ensure
 from home.models import TrainingTarget
 
@@ -80,6 +80,14 @@ class World:
     site: Site = None
     group: Group = None
     certificate_template: object = None
+    # The other side of each role (test_hostile_forms protects them): unit B's person and class records,
+    # and the other learner's.
+    person_b: object = None
+    enrollment_b: Enrollment = None
+    session_b: object = None
+    other_participant: object = None
+    other_enrollment: Enrollment = None
+    waitlisted: Enrollment = None
 
 
 def _png(name):
@@ -114,7 +122,7 @@ def world_build() -> World:
     for course, trainer in ((w.course_a, users["trainer"]), (w.course_b, users["other_trainer"])):
         course.trainers.add(trainer)
         course_trainers_sync(course=course)
-    w.lesson_a = LessonFactory(parent=w.course_a, title="Bài 1: Hồ sơ sản phẩm")
+    w.lesson_a = LessonFactory(parent=w.course_a, title="Bài 1: Hồ sơ sản phẩm", with_quiz=True)
     w.lesson_a.save_revision()
 
     day = timezone.localdate() - timedelta(days=30)  # a class held last month
@@ -130,7 +138,8 @@ def world_build() -> World:
     w.participant = ParticipantFactory(full_name=LEARNER, user=users["learner"], unit=w.unit_a,
                                        organization=w.organization)  # fmt: skip
     other = ParticipantFactory(full_name=OTHER_LEARNER, user=users["other_learner"], unit=w.unit_a)
-    person_b = ParticipantFactory(full_name=PERSON_B, unit=w.unit_b)
+    person_b = ParticipantFactory(full_name=PERSON_B, unit=w.unit_b, phone="0987654321", national_id="001079000111",
+                                  email="khuc.thua.du@htx-songhong.example")  # fmt: skip
 
     w.enrollment = Enrollment.objects.create(offering=w.offering_a, participant=w.participant)
     other_enrollment = Enrollment.objects.create(offering=w.offering_a, participant=other)
@@ -144,11 +153,18 @@ def world_build() -> World:
     w.certificate = w.enrollment.certificates.get()
     w.other_certificate = other_enrollment.certificates.get()
     w.certificate_template = certificates.template_default()
+    w.person_b, w.enrollment_b, w.session_b = person_b, enrollment_b, session_b
+    w.other_participant, w.other_enrollment = other, other_enrollment
+    w.waitlisted = Enrollment.objects.create(offering=w.offering_a, participant=ParticipantFactory(unit=w.unit_a),
+                                             status=Enrollment.Status.WAITLISTED)  # fmt: skip
 
     w.roster = RosterImport.objects.create(
         offering=w.offering_a, file=ContentFile(b"x", name="danh-sach.xlsx"), original_name="danh-sach.xlsx",
         uploaded_by=users["organizer_a"], status=RosterImport.Status.PREVIEWED,
     )  # fmt: skip
+    # A row whose phone is the learner's and whose ID is the other learner's: the organizer decides.
+    w.roster.rows.create(row=6, status=RosterImportRow.Status.AMBIGUOUS, full_name=LEARNER,
+                         candidates=[w.participant.pk, other.pk])  # fmt: skip
     w.target = TrainingTarget.objects.create(year=day.year, track="producers", classes=3, people=90)
     w.course_access = CourseAccess.objects.create(user=users["other_learner"], course=w.course_b)
 

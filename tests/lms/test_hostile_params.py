@@ -71,6 +71,12 @@ SITE = [
     Case(f"/giay-chung-nhan/{HUGE}.pdf", "learner", 404),
     Case(f"/giay-chung-nhan/1.pdf{NUL}", "learner", 404),
     Case(f"/lop-cua-toi/?p=-1&q={NUL}", "learner", 200),
+    # What the outside probe sent (issue 16), each answered instead of a 500.
+    Case("/xac-minh/?code=a/b", None, 200),
+    Case(f"/xac-minh/?code={quote('../../admin')}", None, 200),
+    Case(f"/xac-minh/{'Z' * 20}/open-badge.json", None, 404),
+    Case("/diem-danh/", "learner", 200, "post", {"code": "²²²²²²"}),
+    Case(f"/admin/participants/history-results/{{participant}}/?user={HUGE}", "organizer", 200),
 ]
 DASHBOARD = "/admin/dashboard/"
 ADMIN = [
@@ -212,6 +218,15 @@ ADMIN = [
     Case(
         "/admin/attendance/offerings/{offering}/", "organizer", 200, "post", {"first_day": "2026-01-01", "days": "-3"}
     ),  # fmt: skip
+    Case("/admin/attendance/offerings/{offering}/", "organizer", 200, "post", {"first_day": "31/12/9999", "days": "3"}),
+    Case(
+        "/admin/certificates/offerings/{offering}/", "organizer", 404, "post", {"action": "issue", "enrollment": "abc"}
+    ),
+    Case(
+        "/admin/certificates/offerings/{offering}/", "organizer", 404, "post", {"action": "revoke", "certificate": "²"}
+    ),
+    Case("/admin/rosters/{roster}/", "organizer", 302, "post", {"row-6": "²"}),
+    Case("/admin/offerings/new/", "organizer", 200, "post", {"code": "HN/2026/X", "organizers": HUGE, "trainers": "²"}),
     Case(
         "/admin/attendance/sessions/{session}/",
         "organizer",
