@@ -100,4 +100,17 @@ def test_issue_download_verify_revoke(page, browser, live_server, screenshot):
     visitor.reload()
     expect(visitor.get_by_role("heading", name="Giấy chứng nhận đã bị thu hồi")).to_be_visible()
     screenshot(visitor, "visitor-revoked")
+
+    # It was a mistake: the row offers a new certificate, issued by the rules, with a new serial.
+    row = page.get_by_role("row").filter(has_text="Công Tằng Tôn Nữ Thị Phương Thảo")
+    expect(row).to_contain_text("đã thu hồi")
+    row.get_by_role("button", name="Cấp giấy mới").click()
+    expect(page.get_by_text("Đã cấp giấy chứng nhận")).to_be_visible()
+    screenshot(page, "organizer-issued-again")
+    new = Certificate.objects.get(full_name="Công Tằng Tôn Nữ Thị Phương Thảo", is_current=True)
+    assert new.serial != certificate.serial
+    visitor.reload()  # the revoked one still says so
+    expect(visitor.get_by_role("heading", name="Giấy chứng nhận đã bị thu hồi")).to_be_visible()
+    visitor.goto(f"/xac-minh/{new.code}/")
+    expect(visitor.get_by_role("heading", name="Giấy chứng nhận còn hiệu lực")).to_be_visible()
     visitor_context.close()
