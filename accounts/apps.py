@@ -8,8 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self):
-        import lms.checks  # noqa: F401  (deployment checks: shared cache for rate limits, the CSP)
-
         from . import roles
 
         # Like Django's own create_permissions: after every migrate, give the

@@ -2,7 +2,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from enrollment.normalize import clean_text
+from lms.text import clean_text
 
 
 class SignupForm(AllauthSignupForm):

@@ -2,7 +2,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from enrollment.normalize import split_full_name
+from lms.text import split_full_name
 
 from .models import User
 from .roles import Role

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from enrollment import scope
 from enrollment import services as enrollment_services
 from enrollment.models import Enrollment, Participant
-from enrollment.normalize import InvalidValueError, normalize_phone
+from lms.text import InvalidValueError, normalize_phone
 
 from .models import AttendanceChange, AttendanceRecord, Session
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from openpyxl import Workbook
 
-from enrollment.normalize import fold
 from enrollment.roster.export import safe_cell
 from enrollment.roster.reader import (
     HEADER_SEARCH_ROWS,
@@ -27,6 +26,7 @@ from enrollment.roster.reader import (
     header_key,
     open_roster,
 )
+from lms.text import fold
 
 from .models import AttendanceRecord
 from .selectors import ACTIVE

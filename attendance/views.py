@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from enrollment import scope
 from enrollment.models import Offering
 from enrollment.roster.reader import RosterFileError
-from enrollment.roster.views import validate_upload_size
+from lms.forms import validate_upload_size
 from lms.params import sane_date_validators
 
 from . import services, signin_sheet

@@ -9,7 +9,7 @@ from attendance.factories import SessionFactory
 from bench.harness import Scenario, page_getter
 from enrollment.factories import FULL_NAMES, OfferingFactory, OrganizationFactory
 from enrollment.models import Enrollment, Participant
-from enrollment.normalize import fold, name_sort_key
+from lms.text import fold, name_sort_key
 
 PEOPLE = 300
 

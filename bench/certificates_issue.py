@@ -20,7 +20,7 @@ from certificates.services import certificates_issue_offering, template_default
 from courses.factories import CourseFactory
 from enrollment.factories import FULL_NAMES, OfferingFactory
 from enrollment.models import AdministrativeUnit, Enrollment, Offering, Participant
-from enrollment.normalize import fold, name_sort_key
+from lms.text import fold, name_sort_key
 
 PEOPLE = 1_000
 

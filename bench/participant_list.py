@@ -7,7 +7,7 @@ from accounts.roles import Role
 from bench.harness import Scenario, page_getter
 from enrollment.factories import FULL_NAMES
 from enrollment.models import AdministrativeUnit, Participant
-from enrollment.normalize import fold, name_sort_key
+from lms.text import fold, name_sort_key
 
 PEOPLE = 100_000
 

@@ -15,8 +15,8 @@ from datetime import date
 from openpyxl import Workbook
 
 from enrollment.models import Participant
-from enrollment.normalize import fold, name_sort_key
 from enrollment.units import HANOI_UNITS
+from lms.text import fold, name_sort_key
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Đinh", "Tạ"]
 MIDDLE = ["Thị", "Văn", "Đức", "Thị Thu", "Quang", "Thị Ngọc", "Minh", "Hữu", "Thị Hồng", "Xuân", "Thanh", "Đình"]

@@ -25,8 +25,8 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from enrollment.normalize import clean_text
 from enrollment.roster.reader import MAX_PACK_RATIO, MAX_UNPACKED_BYTES
+from lms.text import clean_text
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What an Office Open XML or OpenDocument file of each extension holds.

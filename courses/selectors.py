@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
 from enrollment.models import Enrollment
-from enrollment.normalize import fold
+from lms.text import fold
 
 from .models import CourseAccess, CoursePage, LessonPage, LessonProgress, QuizAttempt, TrackPage
 

@@ -5,10 +5,10 @@ import datetime
 from django.utils import timezone
 
 from courses.models import CoursePage
+from lms.text import fold
 
 from . import services
 from .models import AdministrativeUnit, Offering, Organization
-from .normalize import fold
 
 CURRENT = AdministrativeUnit.Scheme.CURRENT
 

@@ -1,8 +1,9 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from lms.text import fold, name_sort_key
+
 from .models import AdministrativeUnit, Offering, Organization, Participant
-from .normalize import fold, name_sort_key
 
 FULL_NAMES = [
     "Nguyễn Thị Hồng Đào", "Trần Văn Đức", "Lê Thị Ánh Tuyết", "Phạm Quốc Bảo", "Hoàng Thị Lan Anh",

@@ -3,8 +3,9 @@
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from lms.text import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
+
 from .models import Enrollment, Offering, Participant
-from .normalize import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
 
 ACTIVE = (Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
 

@@ -18,7 +18,8 @@ from django.db.models import Q
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from .normalize import clean_text, fold
+from lms.text import clean_text, fold
+
 from .units import CURRENT, PRE_2025, units_load
 
 SCHEME_LABELS = {PRE_2025: "danh mục trước 1/7/2025", CURRENT: "danh mục từ 1/7/2025"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.apps import apps as global_apps
 
-from .normalize import fold
+from lms.text import fold
 
 HANOI_UNITS = Path(__file__).with_name("data") / "hanoi_units.json"
 PRE_2025, CURRENT = "pre-2025", "current"

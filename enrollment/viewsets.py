@@ -23,10 +23,10 @@ from wagtail.admin.widgets import AdminDateInput, Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.forms import choices_by_own_id
+from lms.text import fold
 
 from . import scope, services
 from .models import AdministrativeUnit, Enrollment, OcopProduct, Offering, Organization, Participant
-from .normalize import fold
 
 # Form fields whose choices are narrowed to the staff member's units.
 CHOICES_SCOPE = {

@@ -1,6 +1,4 @@
-from django.templatetags.static import static
 from django.urls import path
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -29,8 +27,3 @@ def register_roster_urls():
         path("offerings/<int:pk>/export.<str:fmt>", views.offering_export, name="offering_export"),
         path("participants-export.<str:fmt>", views.participants_export, name="participants_export"),
     ]
-
-
-@hooks.register("insert_global_admin_css")
-def admin_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -34,9 +34,9 @@ from certificates.services import certificates_issue_offering
 from courses.demo_content import IN_PERSON_COURSES
 from courses.models import CoursePage
 from enrollment.models import AdministrativeUnit, Enrollment, Offering, Organization, Participant, UnitMapping
-from enrollment.normalize import fold
 from enrollment.services import participant_prepare
 from enrollment.synthetic import person as synthetic_person
+from lms.text import fold
 
 Kind, Category, OrgKind = Offering.Kind, Participant.Category, Organization.Kind
 Status, Method = AttendanceRecord.Status, AttendanceRecord.Method

@@ -41,9 +41,9 @@ from certificates.services import template_default
 from courses.models import CoursePage, TrackPage
 from enrollment import synthetic
 from enrollment.models import AdministrativeUnit, Enrollment, Offering, Organization, Participant, UnitMapping
-from enrollment.normalize import fold
 from enrollment.services import participant_prepare
 from enrollment.units import CURRENT, PRE_2025, hanoi_units_load
+from lms.text import fold
 
 REFORM = date(2025, 7, 1)  # offerings from this day name current units
 HANOI = "01"

@@ -1,8 +1,17 @@
 """Form helpers shared by the admin's viewsets."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .params import parse_id
+
+
+def validate_upload_size(upload):
+    """Spreadsheets uploaded to the admin (rosters, sign-in sheets) stay under ROSTER_MAX_UPLOAD_MB."""
+    limit = settings.ROSTER_MAX_UPLOAD_MB
+    if upload.size > limit * 1024 * 1024:
+        raise forms.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit})
 
 
 def _ids_only(field, clean):

@@ -14,8 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.roles import Role
-from enrollment.normalize import fold
 from lms.params import bounded
+from lms.text import fold
 
 from ..blocks import LessonBodyBlock
 from ..quiz import questions_of

@@ -15,8 +15,9 @@ from dataclasses import asdict, dataclass, field
 from django.db import transaction
 from django.db.models import Q
 
+from lms.text import fold, name_sort_key
+
 from ..models import Enrollment, Offering, Organization, Participant
-from ..normalize import fold, name_sort_key
 from ..units import UnitResolver
 
 NEW, MATCHED, DUPLICATE, AMBIGUOUS, ERROR, SKIPPED = "new", "matched", "duplicate", "ambiguous", "error", "skipped"

@@ -28,7 +28,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from enrollment.normalize import (
+from lms.text import (
     InvalidValueError,
     clean_text,
     fold,

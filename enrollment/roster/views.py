@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms.forms import validate_upload_size
 from lms.params import parse_id
 
 from .. import scope
@@ -21,13 +22,6 @@ from ..models import Offering, Participant, RosterImport, RosterImportRow
 from .tasks import roster_apply, roster_check, roster_progress
 
 EXTENSIONS = {".xlsx", ".xls", ".ods", ".csv"}
-
-
-def validate_upload_size(upload):
-    """Spreadsheets uploaded to the admin (rosters, sign-in sheets) stay under ROSTER_MAX_UPLOAD_MB."""
-    limit = settings.ROSTER_MAX_UPLOAD_MB
-    if upload.size > limit * 1024 * 1024:
-        raise forms.ValidationError(_("The file is larger than %(limit)s MB.") % {"limit": limit})
 
 
 class UploadForm(forms.Form):

@@ -3,7 +3,7 @@ import pytest
 from courses.content import body
 from courses.factories import CourseFactory, LessonFactory
 from courses.selectors import catalog_search
-from enrollment.normalize import fold
+from lms.text import fold
 
 
 @pytest.fixture

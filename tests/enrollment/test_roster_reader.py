@@ -328,7 +328,7 @@ def test_birth_values(value, expected):
 
 @pytest.mark.parametrize("value", ["78", "1930", "2999", "31/13/1980", "abc", "12/03", 1978.5, "01/01/2999"])
 def test_impossible_birth_values_are_refused(value):
-    from enrollment.normalize import InvalidValueError
+    from lms.text import InvalidValueError
 
     with pytest.raises(InvalidValueError):
         parse_birth(value)

@@ -7,7 +7,7 @@ from accounts.factories import UserFactory
 from enrollment import services
 from enrollment.factories import OfferingFactory, ParticipantFactory
 from enrollment.models import Enrollment, Participant
-from enrollment.normalize import InvalidValueError
+from lms.text import InvalidValueError
 
 REGISTERED, WAITLISTED, CANCELLED = (
     Enrollment.Status.REGISTERED,

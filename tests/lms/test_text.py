@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enrollment.normalize import (
+from lms.text import (
     InvalidValueError,
     fold,
     name_sort_key,
