@@ -15,7 +15,6 @@ from enrollment.models import Enrollment
 
 from .models import AttendanceRecord, Session
 
-ACTIVE = (Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
 Status = AttendanceRecord.Status
 
 
@@ -72,7 +71,7 @@ def offering_attendance(offering, *, final=False, now=None) -> OfferingAttendanc
         return Count("attendance", filter=Q(attendance__session_id__in=held_ids, **condition))
 
     enrollments = (
-        offering.enrollments.filter(status__in=ACTIVE)
+        offering.enrollments.active()
         .select_related("participant__unit", "participant__organization")
         .annotate(
             n_present=records(attendance__status=Status.PRESENT),
@@ -108,7 +107,7 @@ def session_sheet(session):
     """The sheet of one session: (enrollment, record or None) for everyone enrolled, Vietnamese order.
     Two queries."""
     enrollments = list(
-        session.offering.enrollments.filter(status__in=ACTIVE)
+        session.offering.enrollments.active()
         .select_related("participant__unit", "participant__organization")
         .order_by("participant__sort_key", "pk")
     )

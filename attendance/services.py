@@ -27,7 +27,6 @@ CODE_SECONDS = 60  # the projector's code changes every minute
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
 CODE_LENGTH = 6
 CHECKIN_OPENS_BEFORE = timedelta(minutes=30)
-ACTIVE = (Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
 
 
 class AttendanceError(Exception):
@@ -130,7 +129,7 @@ def records_write(*, session, marks: dict[int, Mark], by, method, at=None) -> in
 def attendance_save(*, session, marks: dict[int, Mark], by, method=Method.SHEET) -> int:
     """Save a sheet: {enrollment id: Mark} for enrollments of the session's offering. Closed
     sessions can still be corrected from the sheet; every change is kept in the history."""
-    valid = set(session.offering.enrollments.filter(pk__in=list(marks), status__in=ACTIVE).values_list("pk", flat=True))
+    valid = set(session.offering.enrollments.active().filter(pk__in=list(marks)).values_list("pk", flat=True))
     unknown = set(marks) - valid
     if unknown:
         raise AttendanceError(_("Some people on the sheet are not enrolled in this offering any more; reload it."))
@@ -151,7 +150,7 @@ def session_close(*, session, by, mark_absent=None) -> int:
         return 0
     marked = 0
     if mark_absent:
-        missing = session.offering.enrollments.filter(status__in=ACTIVE).exclude(attendance__session=session)
+        missing = session.offering.enrollments.active().exclude(attendance__session=session)
         marks = {pk: Mark(Status.ABSENT) for pk in missing.values_list("pk", flat=True)}
         marked = records_write(session=session, marks=marks, by=by, method=Method.CLOSE)
     session.closed_at = timezone.now()
@@ -219,7 +218,7 @@ def checkin(*, session, participant, by=None, method=Method.QR, at=None) -> Chec
     at = at or timezone.now()
     checkin_window_check(session, at)
     enrollment = Enrollment.objects.filter(
-        offering=session.offering, participant=participant, status__in=ACTIVE
+        offering=session.offering, participant=participant, status__in=Enrollment.ACTIVE
     ).first()
     if enrollment is None:
         raise AttendanceError(_("You are not on the list of this class. Please see the organizers at the desk."))
@@ -243,7 +242,7 @@ def participant_by_phone(*, session, phone: str, birth_year) -> Participant:
     except (InvalidValueError, TypeError, ValueError):
         raise AttendanceError(_("Enter your phone number and your year of birth (four digits).")) from None
     participant = Participant.objects.filter(
-        phone=phone, birth_year=year, enrollments__offering=session.offering, enrollments__status__in=ACTIVE
+        phone=phone, birth_year=year, enrollments__offering=session.offering, enrollments__status__in=Enrollment.ACTIVE
     ).first()
     if participant is None:
         raise AttendanceError(_("No one on this class's list has this phone and year of birth."))
@@ -287,7 +286,7 @@ def walk_in_add(*, session, full_name: str, phone: str, unit=None, by) -> WalkIn
         enrollment = Enrollment.objects.create(
             offering=session.offering, participant=participant, source=Enrollment.Source.WALK_IN
         )
-    elif enrollment.status not in ACTIVE:  # waiting list or cancelled, but here in person
+    elif enrollment.status not in Enrollment.ACTIVE:  # waiting list or cancelled, but here in person
         enrollment.status = Enrollment.Status.REGISTERED
         enrollment.save(update_fields=["status", "updated_at"])
     records_write(session=session, marks={enrollment.pk: Mark(Status.PRESENT)}, by=by, method=Method.WALK_IN)

@@ -29,7 +29,6 @@ from enrollment.roster.reader import (
 from lms.text import fold
 
 from .models import AttendanceRecord
-from .selectors import ACTIVE
 from .services import Mark, records_write
 
 Status = AttendanceRecord.Status
@@ -50,7 +49,7 @@ def session_label(session) -> str:
 
 def sheet_people(offering):
     return list(
-        offering.enrollments.filter(status__in=ACTIVE)
+        offering.enrollments.active()
         .select_related("participant__organization")
         .order_by("participant__sort_key", "pk")
     )

@@ -175,7 +175,7 @@ def session_screen_view(request, pk):
     if request.headers.get("Accept") == "application/json":
         return JsonResponse(_screen_state(request, session))
     context = {"session": session, "offering": session.offering, **_screen_state(request, session)}
-    context["enrolled"] = session.offering.enrollments.filter(status__in=services.ACTIVE).count()
+    context["enrolled"] = session.offering.enrollments.active().count()
     context["short_url"] = request.build_absolute_uri(reverse("checkin_code"))
     return render(request, "attendance/session_screen.html", context)
 

@@ -99,7 +99,7 @@ def lessons_readable_by(course, user) -> bool:
     return (
         CourseAccess.objects.filter(user=user, course=course).exists()
         or Enrollment.objects.filter(
-            participant__user=user, offering__course=course, status__in=Enrollment.READING
+            participant__user=user, offering__course=course, status__in=Enrollment.ACTIVE
         ).exists()
     )
 

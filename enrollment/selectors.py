@@ -35,7 +35,8 @@ def open_offerings(exclude_ids=(), limit=20) -> list[Offering]:
 
 
 def offering_seats_taken(offering) -> int:
-    return offering.enrollments.filter(status__in=(Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)).count()
+    """The one count of seats: what capacity is measured against."""
+    return offering.enrollments.active().count()
 
 
 def offering_has_started(offering) -> bool:

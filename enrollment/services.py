@@ -6,8 +6,7 @@ from django.db import transaction
 from lms.text import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
 
 from .models import Enrollment, Offering, Participant
-
-ACTIVE = (Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
+from .selectors import offering_seats_taken
 
 
 class EnrollmentError(Exception):
@@ -73,12 +72,8 @@ def participant_link_user(*, user) -> Participant | None:
     return participant_create(full_name=user.get_full_name() or user.email, email=email, user=user)
 
 
-def _registered_count(offering) -> int:
-    return offering.enrollments.filter(status__in=ACTIVE).count()
-
-
 def _has_seat(offering) -> bool:
-    return offering.capacity is None or _registered_count(offering) < offering.capacity
+    return offering.capacity is None or offering_seats_taken(offering) < offering.capacity
 
 
 @transaction.atomic

@@ -89,6 +89,12 @@ class Offering(models.Model):
             raise ValidationError(errors)
 
 
+class EnrollmentQuerySet(models.QuerySet):
+    def active(self):
+        """Enrollments that count: a seat taken, a learner of the class (Enrollment.ACTIVE)."""
+        return self.filter(status__in=Enrollment.ACTIVE)
+
+
 class Enrollment(models.Model):
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
@@ -103,8 +109,9 @@ class Enrollment(models.Model):
         STAFF = "staff", _("Added by staff")
         WALK_IN = "walk_in", _("Walk-in")
 
-    # Who may read the lessons of the offering's course when the course is closed to others.
-    READING = (Status.REGISTERED, Status.COMPLETED)
+    # An active enrollment holds a seat, is on the attendance sheet, counts in the program's figures and
+    # may read the lessons of the offering's course when the course is closed to others.
+    ACTIVE = (Status.REGISTERED, Status.COMPLETED)
 
     participant = models.ForeignKey(
         "enrollment.Participant", verbose_name=_("participant"), on_delete=models.PROTECT, related_name="enrollments"
@@ -116,6 +123,8 @@ class Enrollment(models.Model):
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.STAFF)
     created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EnrollmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrollment")

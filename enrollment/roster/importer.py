@@ -18,6 +18,7 @@ from django.db.models import Q
 from lms.text import fold, name_sort_key
 
 from ..models import Enrollment, Offering, Organization, Participant
+from ..selectors import offering_seats_taken
 from ..units import UnitResolver
 
 NEW, MATCHED, DUPLICATE, AMBIGUOUS, ERROR, SKIPPED = "new", "matched", "duplicate", "ambiguous", "error", "skipped"
@@ -186,9 +187,7 @@ class _Importer:
         self.enrolled = set(self.offering.enrollments.values_list("participant_id", flat=True))
         self.seats = None
         if self.offering.capacity is not None:
-            taken = self.offering.enrollments.filter(
-                status__in=(Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
-            ).count()
+            taken = offering_seats_taken(self.offering)
             self.seats = max(0, self.offering.capacity - taken)
 
     def take(self, rows):

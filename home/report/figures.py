@@ -32,7 +32,6 @@ from .filters import ReportFilter
 from .geography import Geography, geography, offering_units_filter
 
 Kind = Offering.Kind
-ACTIVE = (Enrollment.Status.REGISTERED, Enrollment.Status.COMPLETED)
 KINDS = [Kind.CONFERENCE, Kind.CLASS, Kind.STUDY_TOUR]
 TRACKS = list(TrackPage.Code)
 
@@ -267,7 +266,7 @@ def _active_records(active_enrollments) -> Q:
     by primary key, where an IN list makes it probe every (session, enrollment) pair."""
     if connection.vendor == "postgresql":
         return Q(enrollment__in=active_enrollments.values("pk"))
-    return Q(enrollment__status__in=ACTIVE)
+    return Q(enrollment__status__in=Enrollment.ACTIVE)
 
 
 def _offering_rows(offerings, active_enrollments, now) -> list[OfferingRow]:
@@ -357,7 +356,7 @@ def program_figures(report_filter: ReportFilter, *, now=None) -> ProgramFigures:
     """Everything the dashboard shows. About a dozen queries, whatever the size of the program."""
     now = now or timezone.now()
     offerings = filtered_offerings(report_filter)
-    people_enrollments = Enrollment.objects.filter(offering__in=offerings, status__in=ACTIVE)
+    people_enrollments = Enrollment.objects.filter(offering__in=offerings, status__in=Enrollment.ACTIVE)
     rows = _offering_rows(offerings, people_enrollments, now)
     people_groups = list(  # a semi-join: each person once, without a DISTINCT per group
         Participant.objects.filter(pk__in=people_enrollments.values("participant_id"))

@@ -9,8 +9,6 @@ from django.utils import timezone
 from certificates.models import Certificate
 from enrollment.models import Enrollment, Offering
 
-from .figures import ACTIVE
-
 CACHE_SECONDS = 300
 
 
@@ -34,7 +32,7 @@ def headline_figures(today=None) -> Headline:
     headline = Headline(
         year=today.year,
         classes=held.filter(kind=Offering.Kind.CLASS).count(),
-        people=Enrollment.objects.filter(offering__in=held, status__in=ACTIVE)
+        people=Enrollment.objects.filter(offering__in=held, status__in=Enrollment.ACTIVE)
         .values("participant_id")
         .distinct()
         .count(),
