@@ -105,16 +105,30 @@ def enrollment_register(*, offering: Offering, user) -> Enrollment:
 
 
 @transaction.atomic
-def enrollment_cancel(*, enrollment: Enrollment) -> Enrollment:
-    """Cancel, and give a freed seat to the first person on the waiting list."""
+def enrollment_status_change(*, enrollment: Enrollment, status: str) -> Enrollment:
+    """Set an enrollment's status by the rules that hold everywhere: a seat is taken only if one is free
+    (under the offering's lock), and a seat given up goes to the first person on the waiting list.
+    The learner's "cancel", the admin's edit page and any later caller all come here."""
     offering = Offering.objects.select_for_update().get(pk=enrollment.offering_id)
     enrollment = Enrollment.objects.get(pk=enrollment.pk)
-    had_seat = enrollment.status == Enrollment.Status.REGISTERED
-    enrollment.status = Enrollment.Status.CANCELLED
+    if status == enrollment.status:
+        return enrollment
+    had_seat, takes_seat = enrollment.status in Enrollment.ACTIVE, status in Enrollment.ACTIVE
+    if takes_seat and not had_seat and not _has_seat(offering):
+        raise EnrollmentError(
+            "Lớp đã đủ chỗ nên không xếp thêm người này được: hãy để họ trong danh sách chờ, "
+            "hoặc tăng số chỗ của lớp trước."
+        )
+    enrollment.status = status
     enrollment.save(update_fields=["status", "updated_at"])
-    if had_seat:
+    if had_seat and not takes_seat:
         _promote_waitlisted(offering)
     return enrollment
+
+
+def enrollment_cancel(*, enrollment: Enrollment) -> Enrollment:
+    """Cancel, and give a freed seat to the first person on the waiting list."""
+    return enrollment_status_change(enrollment=enrollment, status=Enrollment.Status.CANCELLED)
 
 
 def _promote_waitlisted(offering: Offering) -> None:
@@ -124,13 +138,6 @@ def _promote_waitlisted(offering: Offering) -> None:
             return
         first.status = Enrollment.Status.REGISTERED
         first.save(update_fields=["status", "updated_at"])
-
-
-@transaction.atomic
-def enrollment_complete(*, enrollment: Enrollment) -> Enrollment:
-    enrollment.status = Enrollment.Status.COMPLETED
-    enrollment.save(update_fields=["status", "updated_at"])
-    return enrollment
 
 
 MERGEABLE_FIELDS = [

@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminDateInput, Button
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.forms import choices_by_own_id
@@ -333,11 +334,36 @@ class EnrollmentCreateView(ScopedCreateView):
         )
 
 
+class EnrollmentEditView(ScopedEditView):
+    """The person and the class of an enrollment stay as they are; its status changes through the
+    service, so cancelling a seat here gives it to the first person waiting, as everywhere else."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        for name in ("offering", "participant"):
+            form.fields[name].disabled = True
+        return form
+
+    def save_instance(self):
+        enrollment = services.enrollment_status_change(enrollment=self.object, status=self.form.cleaned_data["status"])
+        log(instance=enrollment, action="wagtail.edit", user=self.request.user)
+        return enrollment
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.EnrollmentError as error:
+            form.add_error("status", str(error))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
 class EnrollmentViewSet(ScopedViewSet):
     name = "enrollments"
     model = Enrollment
     scope = staticmethod(scope.scope_enrollments)
     add_view_class = EnrollmentCreateView
+    edit_view_class = EnrollmentEditView
     icon = "list-ul"
     menu_label = _("Enrollments")
     form_fields = ["offering", "participant", "status"]

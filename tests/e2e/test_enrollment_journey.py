@@ -85,6 +85,26 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
     expect(page.get_by_text("Lê Thị Ánh")).to_be_visible()
     screenshot(page, "organizer-enrollments")
 
+    # A fourth learner joins the waiting list; Đức phones to say he cannot come: the organizer cancels his
+    # seat on his enrollment's page, and the seat goes to the fourth, as when a learner cancels.
+    fourth = UserFactory(email="pham.van.binh@htx-battrang.example", first_name="Bình", last_name="Phạm Văn")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    fourth_page = context.new_page()
+    log_in(fourth_page, fourth.email, f"/lop/{CODE}/", password=DEFAULT_PASSWORD)
+    fourth_page.get_by_role("button", name="Vào danh sách chờ").click()
+    expect(fourth_page.get_by_text("Bạn đang trong danh sách chờ")).to_be_visible()
+    page.get_by_role("link", name="Trần Văn Đức").click()
+    page.locator("#id_status").select_option(label="Đã huỷ")
+    screenshot(page, "organizer-cancels-a-seat")
+    page.get_by_role("button", name="Lưu").click()
+    row = page.get_by_role("row").filter(has_text="Phạm Văn Bình")
+    expect(row).to_contain_text("Đã đăng ký")
+    expect(page.get_by_role("row").filter(has_text="Trần Văn Đức")).to_contain_text("Đã huỷ")
+    screenshot(page, "organizer-seat-promoted")
+    fourth_page.reload()
+    expect(fourth_page.get_by_text("Bạn đã đăng ký lớp này.")).to_be_visible()
+    context.close()
+
 
 def test_registering_for_a_class_opens_the_lessons_of_its_closed_course(page, live_server, screenshot):
     from courses.factories import CourseFactory, LessonFactory

@@ -239,3 +239,38 @@ def test_another_units_organizer_is_not_announced_on_a_persons_edit_page(client,
     client.force_login(two_units["organizers"]["a"])
     assert client.post(ping).status_code == 200
     assert EditingSession.objects.get().content_type == ContentType.objects.get_for_model(Participant)
+
+
+def _full_conference(two_units):
+    offering = two_units["offerings"]["a"]
+    Offering.objects.filter(pk=offering.pk).update(capacity=1)
+    seated = services.enrollment_create(offering=offering, participant=two_units["people"]["a"])
+    waiting = services.enrollment_create(
+        offering=offering, participant=ParticipantFactory(full_name="Lê Thị Ánh", unit=offering.unit)
+    )
+    return offering, seated, waiting
+
+
+def test_cancelling_a_seat_on_the_enrollment_edit_page_gives_it_to_the_first_person_waiting(client, two_units):
+    offering, seated, waiting = _full_conference(two_units)
+    assert waiting.status == "waitlisted"
+    client.force_login(two_units["organizers"]["a"])
+    edit = reverse("enrollments:edit", args=[seated.pk])
+    other = two_units["offerings"]["b"]
+    response = client.post(edit, {"status": "cancelled", "offering": other.pk, "participant": waiting.participant.pk})
+    assert redirected_to(response) == reverse("enrollments:index")
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seated.status, seated.offering, seated.participant.full_name) == ("cancelled", offering, "Nguyễn Văn Gốm")
+    assert waiting.status == "registered"
+
+
+def test_seating_someone_from_the_waiting_list_on_the_edit_page_needs_a_free_seat(client, two_units):
+    _offering, _seated, waiting = _full_conference(two_units)
+    client.force_login(two_units["organizers"]["a"])
+    response = client.post(reverse("enrollments:edit", args=[waiting.pk]), {"status": "registered"})
+    assert (
+        response.status_code == 200 and "Lớp đã đủ chỗ nên không xếp thêm người này được" in response.content.decode()
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == "waitlisted"
