@@ -1,15 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-TRACK_CHOICES = [
-    ("steering", _("Steering boards and councils")),
-    ("officers", _("Program officers")),
-    ("producers", _("Producers")),
-]
+from courses.models import TrackPage
 
 
 class TrackTeaserBlock(blocks.StructBlock):
-    code = blocks.ChoiceBlock(choices=TRACK_CHOICES, label=_("Track"))
+    code = blocks.ChoiceBlock(choices=TrackPage.Code.choices, label=_("Track"))
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     audience = blocks.CharBlock(label=_("Who it is for"), max_length=250)
     description = blocks.TextBlock(label=_("Description"))

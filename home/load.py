@@ -35,6 +35,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from attendance.models import AttendanceRecord, Session
+from attendance.services import AFTERNOON, MORNING
 from certificates.codes import ALPHABET, GROUP, LENGTH
 from certificates.models import Certificate, CertificateTemplate
 from certificates.services import template_default
@@ -79,7 +80,6 @@ LOCAL_SHARE = 0.8  # of the people at a district's or commune's offering, the sh
 INACTIVE_SHARE = 0.06  # cancelled or no-show, on top of the active enrollments
 FIRST_COHORT = 0.3  # of the people, those in the program from its first offering
 
-MORNING, AFTERNOON = (time(7, 30), time(11, 30)), (time(13, 30), time(17, 0))
 LATE_BY = timedelta(minutes=35)  # checked in this long after "on time" (five minutes before the start)
 SHEET = AttendanceRecord.Method.SHEET.value
 HALF_NAME = {MORNING: "Sáng", AFTERNOON: "Chiều"}
