@@ -9,6 +9,8 @@ of attendance: every required session attended. A fixed number of queries for th
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from attendance.selectors import offering_attendance
 from courses.models import LessonProgress, QuizAttempt
@@ -47,21 +49,32 @@ def offering_eligibility(offering) -> list[Eligibility]:
     for row in summary.rows:
         reasons = []
         if not summary.sessions:
-            reasons.append("chưa có buổi học nào được lên lịch")
+            reasons.append(_("no session has been scheduled"))
         if row.missed_required:
-            reasons.append(f"thiếu {row.missed_required} buổi bắt buộc")
+            reasons.append(
+                ngettext("%(count)s required session missed", "%(count)s required sessions missed", row.missed_required)
+                % {"count": row.missed_required}
+            )
         if row.minimum is not None and row.rate is not None and row.rate < row.minimum:
-            reasons.append(f"chuyên cần {row.rate:.0f} %, dưới mức tối thiểu {row.minimum} %")
+            reasons.append(
+                _("attendance %(rate)s %%, below the minimum of %(minimum)s %%")
+                % {"rate": f"{row.rate:.0f}", "minimum": row.minimum}
+            )
         user_id = row.enrollment.participant.user_id
         if course is not None and course.require_all_lessons:
             done = lessons_done.get(user_id, 0)
             if done < lesson_count:
-                reasons.append(f"chưa học xong các bài trực tuyến ({done}/{lesson_count} bài)")
+                reasons.append(
+                    _("online lessons not all done (%(done)s of %(total)s)") % {"done": done, "total": lesson_count}
+                )
         if course is not None and course.final_test_id:
             best = best_final.get(user_id)
             if best is None:
-                reasons.append("chưa làm bài kiểm tra cuối khóa")
+                reasons.append(_("final test not taken"))
             elif best < course.pass_mark:
-                reasons.append(f"chưa đạt bài kiểm tra cuối khóa ({best:.0f} %, cần {course.pass_mark} %)")
+                reasons.append(
+                    _("final test not passed (%(best)s %%, %(pass_mark)s %% needed)")
+                    % {"best": f"{best:.0f}", "pass_mark": course.pass_mark}
+                )
         result.append(Eligibility(row.enrollment, reasons))
     return result

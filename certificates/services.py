@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from enrollment.models import AdministrativeUnit, Enrollment, UnitMapping
 from lms.params import single_line
@@ -98,9 +99,9 @@ def certificate_issue(*, enrollment, by=None, override_reason="", template=None)
         (item for item in offering_eligibility(enrollment.offering) if item.enrollment.pk == enrollment.pk), None
     )
     if verdict is None:
-        raise CertificateError("Người này không còn trong danh sách lớp (đang chờ chỗ hoặc đã huỷ đăng ký).")
+        raise CertificateError(_("This person is no longer on the class's list (waiting for a seat, or cancelled)."))
     if not verdict.eligible and not override_reason.strip():
-        raise CertificateError("Chưa đủ điều kiện: " + "; ".join(verdict.reasons) + ".")
+        raise CertificateError(_("Not eligible yet: %(reasons)s.") % {"reasons": "; ".join(verdict.reasons)})
     try:
         with transaction.atomic():
             if existing is not None:  # revoked by mistake: it stays revoked, and a new one is issued
@@ -124,13 +125,20 @@ def _deliver(certificate, notify=True, draw=True) -> None:
     email = person and (person.email or (person.user.email if person.user_id else ""))
     if email:
         send_mail(
-            subject=single_line(f"Giấy chứng nhận: {certificate.course_title}"),
-            message=(
-                f"Chào {certificate.full_name},\n\nBạn đã được cấp {certificate.title.lower()} "
-                f"số {certificate.serial} cho “{certificate.course_title}”.\n"
-                f"Tải giấy chứng nhận tại mục Lớp học của tôi: {absolute_url(reverse('my_classes'))}\n"
-                f"Ai cũng có thể xác minh giấy tại: {verify_url(certificate)}\n"
-            ),
+            subject=single_line(_("Certificate: %(course)s") % {"course": certificate.course_title}),
+            message=_(
+                "Dear %(name)s,\n\nYou have been issued %(title)s number %(serial)s for “%(course)s”.\n"
+                "Download it under My classes: %(my_classes)s\n"
+                "Anyone can verify it at: %(verify)s\n"
+            )
+            % {
+                "name": certificate.full_name,
+                "title": certificate.title.lower(),
+                "serial": certificate.serial,
+                "course": certificate.course_title,
+                "my_classes": absolute_url(reverse("my_classes")),
+                "verify": verify_url(certificate),
+            },  # fmt: skip
             from_email=None,
             recipient_list=[email],
             fail_silently=True,  # a mail server outage must not undo or block issuing
@@ -191,7 +199,7 @@ def certificates_issue_offering(
 @transaction.atomic
 def certificate_revoke(*, certificate, reason: str, by=None) -> Certificate:
     if not reason.strip():
-        raise CertificateError("Hãy ghi lý do thu hồi.")
+        raise CertificateError(_("Write the reason for the revocation."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at is None:
         certificate.revoked_at = timezone.now()
@@ -206,13 +214,15 @@ def certificate_reissue(*, certificate, by=None) -> Certificate:
     replaced and points to the new one."""
     old = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if old.enrollment is None:
-        raise CertificateError("Không thể cấp lại: ghi danh của giấy chứng nhận này đã bị xoá.")
+        raise CertificateError(_("Cannot re-issue: the enrollment of this certificate has been deleted."))
     if not old.is_current:
-        raise CertificateError("Giấy chứng nhận này đã được thay thế.")
+        raise CertificateError(_("This certificate has already been replaced."))
     if old.revoked_at is not None:
         raise CertificateError(
-            "Giấy chứng nhận này đã bị thu hồi nên không cấp lại từ giấy cũ được: "
-            "hãy cấp giấy mới theo điều kiện của lớp (hoặc cấp ngoại lệ kèm lý do)."
+            _(
+                "This certificate was revoked, so it cannot be re-issued from the old one: issue a new "
+                "certificate by the class's rules (or by exception, with a reason)."
+            )
         )
     old.is_current = False
     old.save(update_fields=["is_current"])

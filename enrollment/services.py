@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from lms.text import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
 
@@ -99,7 +100,7 @@ def enrollment_create(*, offering: Offering, participant: Participant, source=En
 def enrollment_register(*, offering: Offering, user) -> Enrollment:
     """A learner registers on the site."""
     if offering.status != Offering.Status.OPEN:
-        raise EnrollmentError("Lớp này hiện không nhận đăng ký.")
+        raise EnrollmentError(_("This class is not taking registrations now."))
     participant = participant_link_user(user=user)
     return enrollment_create(offering=offering, participant=participant, source=Enrollment.Source.SELF)
 
@@ -116,8 +117,10 @@ def enrollment_status_change(*, enrollment: Enrollment, status: str) -> Enrollme
     had_seat, takes_seat = enrollment.status in Enrollment.ACTIVE, status in Enrollment.ACTIVE
     if takes_seat and not had_seat and not _has_seat(offering):
         raise EnrollmentError(
-            "Lớp đã đủ chỗ nên không xếp thêm người này được: hãy để họ trong danh sách chờ, "
-            "hoặc tăng số chỗ của lớp trước."
+            _(
+                "The class is full, so this person cannot be given a seat: keep them on the waiting list, "
+                "or raise the class's capacity first."
+            )
         )
     enrollment.status = status
     enrollment.save(update_fields=["status", "updated_at"])
@@ -164,14 +167,14 @@ def participant_merge(*, survivor: Participant, duplicate: Participant, take: se
     from .models import ParticipantMerge
 
     if survivor.pk == duplicate.pk:
-        raise EnrollmentError("Không thể gộp một người với chính họ.")
+        raise EnrollmentError(_("A person cannot be merged with themselves."))
     survivor, duplicate = (
         Participant.objects.select_for_update().get(pk=survivor.pk),
         Participant.objects.select_for_update().get(pk=duplicate.pk),
     )
     unknown = set(take) - set(MERGEABLE_FIELDS)
     if unknown:
-        raise EnrollmentError(f"Trường không gộp được: {', '.join(sorted(unknown))}")
+        raise EnrollmentError(_("Fields that cannot be merged: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     snapshot = {field: _value(duplicate, field) for field in MERGEABLE_FIELDS}
     snapshot["birth_date"] = snapshot["birth_date"].isoformat() if snapshot["birth_date"] else None
     chosen = {}
