@@ -25,8 +25,8 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from enrollment.roster.reader import MAX_PACK_RATIO, MAX_UNPACKED_BYTES
 from lms.text import clean_text
+from lms.uploads import oversized_part
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What an Office Open XML or OpenDocument file of each extension holds.
@@ -74,12 +74,8 @@ def _zip_problem(upload, name: str, extension: str) -> str | None:
                 right = _ZIP_PARTS[extension] in names
             else:
                 right = "mimetype" in names and archive.read("mimetype").strip() == _OPENDOCUMENT[extension]
-            for info in archive.infolist():  # the sizes it claims to unpack to
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > MAX_UNPACKED_BYTES or (
-                    info.file_size > 10 * 1024 * 1024 and ratio > MAX_PACK_RATIO
-                ):
-                    return _("“%(name)s” unpacks to an abnormally large size and cannot be added.") % {"name": name}
+            if oversized_part(archive):
+                return _("“%(name)s” unpacks to an abnormally large size and cannot be added.") % {"name": name}
     except (zipfile.BadZipFile, OSError, EOFError, KeyError):
         return _(
             "“%(name)s” is damaged or was not uploaded completely. Open it, save it again and upload it again."

@@ -1,27 +1,8 @@
 """Reads shared by the enrollment pages. Each runs a fixed number of queries."""
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from certificates.models import Certificate
-
 from .models import Enrollment, Offering
-
-
-def learner_enrollments(user) -> list[Enrollment]:
-    participant = getattr(user, "participant", None) if user.is_authenticated else None
-    if participant is None:
-        return []
-    current = Prefetch(
-        "certificates", queryset=Certificate.objects.filter(is_current=True), to_attr="current_certificates"
-    )
-    return list(
-        Enrollment.objects.filter(participant=participant)
-        .exclude(status=Enrollment.Status.CANCELLED)
-        .select_related("offering__unit", "offering__course")
-        .prefetch_related(current)
-        .order_by("-offering__starts_on")
-    )
 
 
 def open_offerings(exclude_ids=(), limit=20) -> list[Offering]:
@@ -41,3 +22,8 @@ def offering_seats_taken(offering) -> int:
 
 def offering_has_started(offering) -> bool:
     return offering.starts_on <= timezone.localdate()
+
+
+def learns_in_a_class_of(course, user) -> bool:
+    """Registered in, or having completed, a class of `course` (courses.selectors.READER_CHECKS)."""
+    return Enrollment.objects.active().filter(participant__user=user, offering__course=course).exists()

@@ -6,21 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from attendance.selectors import enrollments_with_attendance
-
 from . import selectors, services
 from .models import Enrollment, Offering
-
-
-@login_required
-def my_classes(request):
-    """The learner's classes, conferences and study tours, and those open for registration."""
-    enrollments = enrollments_with_attendance(selectors.learner_enrollments(request.user))
-    context = {
-        "enrollments": enrollments,
-        "open_offerings": selectors.open_offerings(exclude_ids=[e.offering_id for e in enrollments]),
-    }
-    return render(request, "enrollment/my_classes.html", context)
 
 
 def _offering(queryset, code):

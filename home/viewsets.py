@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import views
+from . import admin_views
 from .models import TrainingTarget
 
 
@@ -24,8 +24,8 @@ class DashboardViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", views.dashboard, name="index"),
-            path("<slug:table>.xlsx", views.dashboard_export, name="export"),
+            path("", admin_views.dashboard, name="index"),
+            path("<slug:table>.xlsx", admin_views.dashboard_export, name="export"),
         ]
 
 

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .views import site_history_allowed
+from .admin_views import site_history_allowed
 from .viewsets import ReportsViewSetGroup
 
 

@@ -11,14 +11,15 @@ from attendance import checkin as attendance_checkin
 from certificates import views as certificates_views
 from courses import views as courses_views
 from enrollment import views as enrollment_views
-from home.views import SiteHistoryView
+from home import views as home_views
+from home.admin_views import SiteHistoryView
 
 urlpatterns = [
     # Staff sign in on allauth's form (rate limited, see WAGTAILADMIN_LOGIN_URL); Wagtail's own
     # login form would take passwords without those limits, so its address leads there too.
     # Django's admin (django.contrib.admin) is not installed.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
-    # Wagtail's site history, narrowed to administrators (home/views.py says why); before Wagtail's own.
+    # Wagtail's site history, narrowed to administrators (home/admin_views.py says why); before Wagtail's own.
     path("admin/reports/site-history/", require_admin_access(SiteHistoryView.as_view()), name="site_history"),
     path(
         "admin/reports/site-history/results/",
@@ -29,7 +30,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("allauth.urls")),
     path("ngon-ngu/", set_language, name="set_language"),
-    path("lop-cua-toi/", enrollment_views.my_classes, name="my_classes"),
+    path("lop-cua-toi/", home_views.my_classes, name="my_classes"),
     path("lop/<str:code>/", enrollment_views.offering_detail, name="offering_detail"),
     path("lop/<str:code>/dang-ky/", enrollment_views.offering_register, name="offering_register"),
     path("lop/<str:code>/huy/", enrollment_views.offering_cancel, name="offering_cancel"),

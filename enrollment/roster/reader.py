@@ -36,15 +36,13 @@ from lms.text import (
     normalize_national_id,
     normalize_phone,
 )
+from lms.uploads import oversized_part
 
 HEADER_SEARCH_ROWS = 30  # the header row must be within the first 30 rows
 MAX_BLANK_RUN = 1000  # stop after this many consecutive blank rows (sheets "formatted" to row 1048576)
 MAX_DATA_ROWS = 200_000  # far above any real class; stops a generated file that never ends
 MAX_LENGTHS = {"full_name": 150, "position": 150, "organization": 255, "email": 254}  # as the models allow
 MAX_COLUMNS = 100  # cells further right are not read (a stray cell in column XFD widens every row)
-# Zip-bomb guard for .xlsx/.ods: what a member may expand to, and by how much.
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_PACK_RATIO = 200
 MIN_BIRTH_YEAR = 1950  # for a bare year ("1978"); full dates are accepted from 1900
 SUPPORTED_FORMATS = ("xlsx", "xls", "ods", "csv")
 
@@ -559,13 +557,11 @@ def _zip_kind(archive: zipfile.ZipFile, name: str) -> str:
         kind = "ods"
     else:
         return "docx" if "word/document.xml" in names else "zip"
-    for info in archive.infolist():  # the sizes zipfile will unpack to at most
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_UNPACKED_BYTES or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_PACK_RATIO):
-            raise RosterFileError(
-                f"Tệp “{name}” bất thường: phần “{info.filename}” giải nén ra quá lớn "
-                f"({info.file_size // (1024 * 1024)} MB). Hệ thống không đọc tệp này."
-            )
+    if info := oversized_part(archive):
+        raise RosterFileError(
+            f"Tệp “{name}” bất thường: phần “{info.filename}” giải nén ra quá lớn "
+            f"({info.file_size // (1024 * 1024)} MB). Hệ thống không đọc tệp này."
+        )
     return kind
 
 
