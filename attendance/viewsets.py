@@ -33,7 +33,6 @@ class SessionEditView(ScopedEditView):
 class SessionViewSet(ScopedViewSet):
     name = "sessions"
     model = Session
-    scope = staticmethod(scope.scope_sessions)
     icon = "time"
     add_to_admin_menu = False
     menu_label = _("Sessions")

@@ -40,10 +40,8 @@ CHOICES_SCOPE = {
 
 
 class ScopedMixin:
-    scope = None  # a function (user, queryset) -> queryset, set by the viewset
-
     def scoped(self, queryset):
-        return self.scope(self.request.user, queryset) if self.scope else queryset
+        return scope.visible(self.request.user, queryset)
 
     def get_base_object_queryset(self):
         return self.scoped(self.model._default_manager.all())
@@ -123,7 +121,8 @@ class ScopedUsageView(ScopedMixin, generic.UsageView):
 
 
 class ScopedViewSet(ModelViewSet):
-    scope = None
+    """A model of a unit: every view narrows to what the user may act on (scope.visible)."""
+
     list_select_related = ()
     index_view_class = ScopedIndexView
     add_view_class = ScopedCreateView
@@ -133,9 +132,6 @@ class ScopedViewSet(ModelViewSet):
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
     copy_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(scope=type(self).scope, **kwargs)
 
     def get_index_view_kwargs(self, **kwargs):
         queryset = self.model._default_manager.select_related(*self.list_select_related)
@@ -229,7 +225,6 @@ class ParticipantEditView(ScopedEditView):
 class ParticipantViewSet(ScopedViewSet):
     name = "participants"
     model = Participant
-    scope = staticmethod(scope.scope_participants)
     index_view_class = ParticipantIndexView
     add_view_class = ParticipantCreateView
     edit_view_class = ParticipantEditView
@@ -260,7 +255,6 @@ class ParticipantViewSet(ScopedViewSet):
 class OrganizationViewSet(ScopedViewSet):
     name = "organizations"
     model = Organization
-    scope = staticmethod(scope.scope_by_unit)
     icon = "group"
     menu_label = _("Organizations")
     form_fields = ["kind", "name", "tax_code", "unit"]
@@ -273,7 +267,6 @@ class OrganizationViewSet(ScopedViewSet):
 class OcopProductViewSet(ScopedViewSet):
     name = "ocop_products"
     model = OcopProduct
-    scope = staticmethod(scope.scope_products)
     icon = "pick"
     menu_label = _("OCOP products")
     form_fields = ["organization", "name", "stars", "year"]
@@ -289,7 +282,6 @@ class OcopProductViewSet(ScopedViewSet):
 class OfferingViewSet(ScopedViewSet):
     name = "offerings"
     model = Offering
-    scope = staticmethod(scope.scope_offerings)
     icon = "date"
     menu_label = _("Classes and events")
     form_fields = [
@@ -361,7 +353,6 @@ class EnrollmentEditView(ScopedEditView):
 class EnrollmentViewSet(ScopedViewSet):
     name = "enrollments"
     model = Enrollment
-    scope = staticmethod(scope.scope_enrollments)
     add_view_class = EnrollmentCreateView
     edit_view_class = EnrollmentEditView
     icon = "list-ul"
@@ -381,7 +372,6 @@ class UnitViewSet(ScopedViewSet):
 
     name = "units"
     model = AdministrativeUnit
-    scope = staticmethod(scope.scope_units)
     icon = "site"
     menu_label = _("Administrative units")
     list_display = ["name", "type", "code", "scheme", "parent"]
