@@ -10,21 +10,23 @@ sheet with any error writes nothing.
 
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from enrollment.roster.export import safe_cell
-from enrollment.roster.reader import (
+from enrollment.roster.headers import header_key
+from lms.spreadsheets import (
     HEADER_SEARCH_ROWS,
-    MAX_BLANK_RUN,
-    MAX_COLUMNS,
     CellError,
-    RosterFileError,
+    SpreadsheetError,
     cell_text,
-    guarded_rows,
-    header_key,
-    open_roster,
+    check_spreadsheet,
+    open_workbook,
+    sheet_rows,
+    until_blank_run,
 )
 from lms.text import fold
 
@@ -118,63 +120,60 @@ def _columns(header_cells, sessions):
 
 @transaction.atomic
 def sheet_import(*, offering, path, by) -> SheetResult:
-    """Read a filled sign-in sheet and record every mark; nothing is written if any cell is wrong."""
-    path_name = str(path).rsplit("/", 1)[-1]
-    with open_roster(path):  # the same checks as a roster: format, zip bomb, encryption, size
-        pass
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = workbook.active
-        sheet.reset_dimensions()  # a sheet claiming a million rows is read as far as it really goes
-        # XML that breaks further down than the roster checks looked is reported like any broken file.
-        rows = guarded_rows(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), path_name)
-        header_number, header = None, None
-        for number, cells in enumerate(rows, start=1):
+    """Read a filled sign-in sheet and record every mark; nothing is written if any cell is wrong.
+    Raises SpreadsheetError when the file as a whole cannot be read."""
+    path = Path(path)
+    check_spreadsheet(path)  # its real kind, zip bombs, passwords
+    with open_workbook(path) as workbook:
+        # As far down as the sheet really goes (not the million rows it may claim), no wider than
+        # the table; XML that breaks further down is reported like any broken file.
+        rows = until_blank_run(sheet_rows(workbook.active, path.name))
+        header = None
+        for number, cells in rows:
             if any(header_key(cell) == "full_name" for cell in cells):
-                header_number, header = number, cells
+                header = cells
                 break
             if number >= HEADER_SEARCH_ROWS:
                 break
         if header is None:
-            raise RosterFileError(f"Không tìm thấy dòng tiêu đề (cột “Họ và tên”) trong tệp “{path_name}”.")
+            raise SpreadsheetError(
+                _("No header row (a “Họ và tên” column) in the file “%(name)s”.") % {"name": path.name}
+            )
         sessions = list(offering.sessions.all())
         name_index, year_index, code_index, columns = _columns(header, sessions)
         if not columns:
             labels = ", ".join(f"“{session_label(session)}”" for session in sessions)
-            raise RosterFileError(f"Không thấy cột nào của các buổi học. Tiêu đề cột các buổi cần là: {labels}.")
+            raise SpreadsheetError(
+                _("No column for any session. The sessions' column headers must be: %(labels)s.") % {"labels": labels}
+            )
         people = {e.pk: e for e in sheet_people(offering)}
         by_name = {}
         for enrollment in people.values():
             key = (enrollment.participant.name_key, enrollment.participant.birth_year)
             by_name.setdefault(key, []).append(enrollment)
         result, marks = SheetResult(), {session.pk: {} for session in columns.values()}
-        blank_run = 0
-        for number, cells in enumerate(rows, start=header_number + 1):
+        for number, cells in rows:
             texts = [cell_text(cell) for cell in cells]
-            blank_run = 0 if any(texts) else blank_run + 1
-            if blank_run >= MAX_BLANK_RUN:  # a stray cell in row 1,048,576 is not worth a million empty rows
-                break
             name = texts[name_index] if name_index is not None and name_index < len(texts) else ""
             if not name or fold(name).startswith(("nguoi lap", "tong", "xac nhan")):
                 continue
             result.rows += 1
             enrollment = _person(texts, code_index, year_index, name, people, by_name)
             if enrollment is None:
-                result.errors.append(CellError(number, None, f"“{name}” không có trong danh sách lớp này"))
+                result.errors.append(
+                    CellError(number, None, _("“%(name)s” is not on this class's list") % {"name": name})
+                )
                 continue
             for index, session in columns.items():
                 value = fold(texts[index]) if index < len(texts) else ""
                 status = MARK_OF.get(value.strip(" ."))
                 if status is None:
-                    message = (f"không hiểu ký hiệu “{texts[index]}” (x = có mặt, M = đi muộn, P = vắng có phép, "
-                               "để trống = vắng)")  # fmt: skip
+                    message = _(
+                        "unknown mark “%(mark)s” (x = present, M = late, P = excused absence, blank = absent)"
+                    ) % {"mark": texts[index]}  # fmt: skip
                     result.errors.append(CellError(number, cell_text(header[index]), message))
                     continue
                 marks[session.pk][enrollment.pk] = Mark(status)
-    finally:
-        workbook.close()
     if result.errors:
         return result
     sessions_by_pk = {session.pk: session for session in columns.values()}

@@ -22,12 +22,12 @@ class SessionCreateView(ScopedCreateView):
         return initial
 
     def get_success_url(self):
-        return reverse("attendance_offering", args=[self.object.offering_id])
+        return reverse("attendance:offering", args=[self.object.offering_id])
 
 
 class SessionEditView(ScopedEditView):
     def get_success_url(self):
-        return reverse("attendance_offering", args=[self.object.offering_id])
+        return reverse("attendance:offering", args=[self.object.offering_id])
 
 
 class SessionViewSet(ScopedViewSet):

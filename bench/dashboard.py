@@ -2,8 +2,8 @@
 the same figures (offerings by kind and track, people by category, gender, track and unit,
 enrollments, attendance, certificates, completion, coverage), summed in plain Python.
 
-The database is filled by `generate_load` at the size the issue names (BENCH_LOAD can make it
-smaller for a quick look: "participants,offerings,attendance").
+The database is filled by bench.load's `load_generate` (`python -m bench.load`) at the size the issue
+names (BENCH_LOAD can make it smaller for a quick look: "participants,offerings,attendance").
 """
 
 import os
@@ -14,7 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 from bench.harness import Scenario
-from home.load import load_generate
+from bench.load.generate import load_generate
 from home.report.figures import program_figures
 from home.report.filters import ReportFilter
 
@@ -129,7 +129,7 @@ def scenarios():
     start = time.perf_counter()
     counts = load_generate(participants=participants, offerings=offerings, attendance=attendance, last_year=2026)
     seconds = time.perf_counter() - start
-    print(f"  generate_load {participants:,}/{offerings:,}/{attendance:,}: {seconds:.0f} s, {counts}")
+    print(f"  load_generate {participants:,}/{offerings:,}/{attendance:,}: {seconds:.0f} s, {counts}")
     scenarios = []
     for year, scheme in ((2024, "pre-2025"), (2026, "current")):
         ours = program_figures(ReportFilter.for_year(year)).as_json()

@@ -387,10 +387,10 @@ def _site_build():
     from attendance.factories import SessionFactory
     from certificates.models import Certificate
     from courses.models import CoursePage, LessonPage
+    from demo.build import demo_site_build
     from enrollment.factories import OfferingFactory
     from enrollment.models import AdministrativeUnit, Offering
     from enrollment.services import enrollment_create, participant_link_user
-    from home.demo import demo_site_build
 
     demo_site_build(with_history=False)  # courses, this year's classes, a finished class with its certificate
     certificate = Certificate.objects.filter(is_current=True, revoked_at__isnull=True).first()

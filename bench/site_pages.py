@@ -3,7 +3,7 @@
 from django.test import Client
 
 from bench.harness import Scenario, page_getter
-from home.demo import demo_site_build
+from demo.build import demo_site_build
 
 
 def scenarios():

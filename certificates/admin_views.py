@@ -2,13 +2,12 @@
 single issue (with a written override), revocation and re-issue, downloads."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from enrollment import scope
-from enrollment.models import Enrollment, Offering
+from enrollment.admin_views import OfferingAdminView
+from enrollment.models import Enrollment
 from lms.params import parse_id
 
 from . import services
@@ -18,34 +17,42 @@ from .services import CertificateError
 from .tasks import certificates_issue_task, issue_progress, issue_started
 
 
-def _offering(request, pk):
-    if not request.user.has_perm("certificates.add_certificate"):
-        raise PermissionDenied
-    offerings = scope.scope_offerings(request.user, Offering.objects.select_related("course", "unit"))
-    return get_object_or_404(offerings, pk=pk)
+class CertificatesView(OfferingAdminView):
+    """A certificates page of an offering: for those who issue certificates, in their units."""
+
+    permission_required = "certificates.add_certificate"
+    header_icon = "doc-full"
+
+    def get_offering_queryset(self):
+        return super().get_offering_queryset().select_related("course", "unit")
 
 
-def offering_certificates(request, pk):
-    offering = _offering(request, pk)
-    if request.method == "POST":
-        _act(request, offering)
-        return redirect("offering_certificates", pk=offering.pk)
-    progress = issue_progress(offering.pk)
-    certificates = {
-        c.enrollment_id: c for c in Certificate.objects.filter(enrollment__offering=offering, is_current=True)
-    }
-    rows = [(verdict, certificates.get(verdict.enrollment.pk)) for verdict in offering_eligibility(offering)]
-    title = _("Certificates: %(code)s") % {"code": offering.code}
-    context = {
-        "header_title": title, "page_title": title, "header_icon": "doc-full", "offering": offering, "rows": rows,
-        "progress": progress, "to_issue": sum(1 for verdict, c in rows if verdict.eligible and c is None),
-    }  # fmt: skip
-    return render(request, "certificates/offering_certificates.html", context)
+class OfferingCertificatesView(CertificatesView):
+    template_name = "certificates/offering_certificates.html"
+
+    def get_page_title(self):
+        return _("Certificates: %(code)s") % {"code": self.offering.code}
+
+    def get(self, request, *args, **kwargs):
+        offering = self.offering
+        progress = issue_progress(offering.pk)
+        certificates = {
+            c.enrollment_id: c for c in Certificate.objects.filter(enrollment__offering=offering, is_current=True)
+        }
+        rows = [(verdict, certificates.get(verdict.enrollment.pk)) for verdict in offering_eligibility(offering)]
+        to_issue = sum(1 for verdict, c in rows if verdict.eligible and c is None)
+        return self.render_to_response(self.get_context_data(rows=rows, progress=progress, to_issue=to_issue))
+
+    def post(self, request, *args, **kwargs):
+        _act(request, self.offering)
+        return redirect("certificates:offering", pk=self.offering.pk)
 
 
-def offering_certificates_status(request, pk):
-    offering = _offering(request, pk)
-    return JsonResponse(issue_progress(offering.pk) or {"running": False})
+class OfferingCertificatesStatusView(CertificatesView):
+    """The progress bar's polling endpoint while certificates are issued in the background."""
+
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(issue_progress(self.offering.pk) or {"running": False})
 
 
 def _act(request, offering):

@@ -13,7 +13,6 @@ the single upload page, the multiple uploader and the chooser's upload tab all u
 """
 
 import warnings
-import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -26,13 +25,16 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from lms.text import clean_text
-from lms.uploads import oversized_part
+from lms.uploads import (
+    KIND_NAMES,
+    DamagedArchiveError,
+    OversizedArchiveError,
+    content_kind,
+    encrypted_office,
+    zip_kind,
+)
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# What an Office Open XML or OpenDocument file of each extension holds.
-_ZIP_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml"}
-_OPENDOCUMENT = {"odt": b"application/vnd.oasis.opendocument.text"}
-_MARKUP = (b"<!doctype html", b"<html", b"<svg", b"<?xml", b"<script", b"<?php", b"<body", b"<iframe")
+OFFICE_EXTENSIONS = ("docx", "xlsx", "pptx", "odt")  # zip archives, whose parts tell what they are
 
 
 def _title(form):
@@ -42,53 +44,33 @@ def _title(form):
     return title
 
 
-UNKNOWN = "unknown"
+def _wrong(name: str, extension: str, kind: str) -> str:
+    return _("“%(name)s” is not a real .%(extension)s file: it is %(kind)s.") % {
+        "name": name, "extension": extension, "kind": KIND_NAMES[kind],
+    }  # fmt: skip
 
 
-def _kind(head: bytes) -> str:
-    """What the file's first bytes say it is."""
-    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"PK\x03\x04"):
-        return _("a ZIP archive or an Office file of another kind")
-    if head.startswith(_OLE):
-        return _("an Office 97–2003 file")
-    if b"%PDF-" in head[:1024]:
-        return _("a PDF file")
-    if lowered.startswith(_MARKUP):
-        return _("a web page or script (HTML, SVG, XML)")
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")) or head[8:12] == b"WEBP":
-        return _("a picture")
-    if head.startswith((b"MZ", b"\x7fELF", b"#!")):
-        return _("a program")
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NULs too
-        return _("a file of unknown type")
-    return UNKNOWN  # text
-
-
-def _zip_problem(upload, name: str, extension: str) -> str | None:
-    """The archive's problem (damaged, a bomb, not the right kind of Office file), or None."""
+def _office_problem(upload, name: str, extension: str, kind: str) -> str | None:
+    """What is wrong with an Office file (password, not an archive, damaged, a bomb, another kind), or None."""
     try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            if extension in _ZIP_PARTS:
-                right = _ZIP_PARTS[extension] in names
-            else:
-                right = "mimetype" in names and archive.read("mimetype").strip() == _OPENDOCUMENT[extension]
-            if oversized_part(archive):
-                return _("“%(name)s” unpacks to an abnormally large size and cannot be added.") % {"name": name}
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
+        if kind == "ole" and encrypted_office(upload):
+            return _(
+                "“%(name)s” is protected by a password, so learners could not open it. Remove the password, "
+                "save the file and upload it again."
+            ) % {"name": name}
+        if kind != "zip":
+            return _wrong(name, extension, kind)
+        if zip_kind(upload) != extension:
+            return _wrong(name, extension, "zip")
+    except OversizedArchiveError:
+        return _("“%(name)s” unpacks to an abnormally large size and cannot be added.") % {"name": name}
+    except DamagedArchiveError:
         return _(
             "“%(name)s” is damaged or was not uploaded completely. Open it, save it again and upload it again."
         ) % {"name": name}
     finally:
         upload.seek(0)
-    return None if right else _wrong(name, extension, _("a ZIP archive or an Office file of another kind"))
-
-
-def _wrong(name: str, extension: str, kind: str) -> str:
-    return _("“%(name)s” is not a real .%(extension)s file: it is %(kind)s.") % {
-        "name": name, "extension": extension, "kind": kind,
-    }  # fmt: skip
+    return None
 
 
 def document_problem(upload) -> str | None:
@@ -101,23 +83,14 @@ def document_problem(upload) -> str | None:
             "name": name, "extensions": ", ".join(f".{ext}" for ext in allowed),
         }  # fmt: skip
     upload.seek(0)
-    head = upload.read(2048)
-    kind = _kind(head)
-    encrypted = head.startswith(_OLE) and "EncryptionInfo".encode("utf-16-le") in head + upload.read(64 * 1024)
+    kind = content_kind(upload.read(2048))
     upload.seek(0)
     if extension == "pdf":
-        return None if b"%PDF-" in head[:1024] else _wrong(name, extension, kind)
-    if extension in _ZIP_PARTS or extension in _OPENDOCUMENT:
-        if encrypted:
-            return _(
-                "“%(name)s” is protected by a password, so learners could not open it. Remove the password, "
-                "save the file and upload it again."
-            ) % {"name": name}
-        if not head.startswith(b"PK\x03\x04"):
-            return _wrong(name, extension, kind)
-        return _zip_problem(upload, name, extension)
+        return None if kind == "pdf" else _wrong(name, extension, kind)
+    if extension in OFFICE_EXTENSIONS:
+        return _office_problem(upload, name, extension, kind)
     # txt, csv: text, not a binary file nor markup that a browser would render as a page
-    return None if kind == UNKNOWN else _wrong(name, extension, kind)
+    return None if kind == "text" else _wrong(name, extension, kind)
 
 
 class CheckedImageField(WagtailImageField):

@@ -1,18 +1,51 @@
-"""Reads shared by the course pages. Each runs a fixed number of queries."""
+"""Reads of the course tree, for the catalog and track pages, views and other apps. Each runs a fixed number of
+queries.
+
+This module sits between the course and lesson pages (courses/models/pages.py, which it reads) and the catalog
+and track pages (courses/models/catalog.py, which call it). The reads the course and lesson pages make themselves
+are in courses.learning, offered here too.
+"""
 
 import re
 from dataclasses import dataclass, field
-from statistics import mean
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
 from lms.text import fold
 
-from .models import CourseAccess, CoursePage, LessonPage, LessonProgress, QuizAttempt, TrackPage
+from .learning import (
+    READER_CHECKS,
+    KnowledgeGain,
+    Outline,
+    completed_lesson_ids,
+    course_outline,
+    knowledge_gain,
+    lessons_readable_by,
+)
+from .models.pages import CoursePage, LessonPage
+from .models.progress import LessonProgress, QuizAttempt
+
+__all__ = [
+    "READER_CHECKS",
+    "CourseProgress",
+    "KnowledgeGain",
+    "Outline",
+    "SearchResults",
+    "catalog",
+    "catalog_search",
+    "completed_lesson_ids",
+    "course_lessons",
+    "course_outline",
+    "document_readable_by",
+    "knowledge_gain",
+    "learner_courses",
+    "lessons_readable_by",
+    "track_courses",
+]
 
 COVER_RENDITION = "fill-640x360"
 
@@ -50,8 +83,10 @@ def track_courses(track) -> list[CoursePage]:
     return _annotate_lesson_counts(courses)
 
 
-def catalog(index_page) -> list[tuple[TrackPage, list[CoursePage]]]:
-    tracks = list(TrackPage.objects.live().child_of(index_page).order_by("path"))
+def catalog(index_page, tracks) -> list[tuple]:
+    """The catalog's `tracks` (its live track pages, in order: TrackPage sits above this module) with the live
+    courses of each."""
+    tracks = list(tracks)
     courses = _annotate_lesson_counts(
         list(_with_covers(CoursePage.objects.live().descendant_of(index_page).order_by("path")))
     )
@@ -88,23 +123,6 @@ def catalog_search(query: str, limit: int = 30) -> SearchResults:
     return SearchResults(courses, lessons)
 
 
-# Who else may read a closed course's lessons, as checks (course, user) -> bool that apps above courses
-# register in their AppConfig.ready (enrollment: the learners of the course's classes).
-READER_CHECKS: list = []
-
-
-def lessons_readable_by(course, user) -> bool:
-    if course.access == CoursePage.Access.OPEN:
-        return True
-    if not user.is_authenticated:
-        return False
-    if user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return CourseAccess.objects.filter(user=user, course=course).exists() or any(
-        check(course, user) for check in READER_CHECKS
-    )
-
-
 def document_readable_by(document, user) -> bool:
     """A document of the library that lessons use is for whoever may read one of those lessons: one used
     only by lessons of closed courses is not served to others (its link is guessable: id and file
@@ -124,32 +142,8 @@ def document_readable_by(document, user) -> bool:
     return any(lessons_readable_by(course, user) for course in courses)
 
 
-@dataclass
-class Outline:
-    lessons: list  # (lesson, done) pairs
-    completed: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.completed / self.total) if self.total else 0
-
-
 def course_lessons(course) -> list[LessonPage]:
-    return list(LessonPage.objects.live().child_of(course).order_by("path"))
-
-
-def completed_lesson_ids(user, course) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(LessonProgress.objects.filter(user=user, course=course).values_list("lesson_id", flat=True))
-
-
-def course_outline(course, user, lessons=None) -> Outline:
-    lessons = course_lessons(course) if lessons is None else lessons
-    done = completed_lesson_ids(user, course)
-    pairs = [(lesson, lesson.pk in done) for lesson in lessons]
-    return Outline(pairs, sum(1 for _lesson, is_done in pairs if is_done), len(pairs))
+    return course.live_lessons()
 
 
 @dataclass
@@ -174,36 +168,3 @@ def learner_courses(user) -> list[CourseProgress]:
     started = set(done) | set(QuizAttempt.objects.filter(user=user).values_list("course", flat=True).distinct())
     courses = _annotate_lesson_counts(list(CoursePage.objects.live().filter(pk__in=started).order_by("title")))
     return [CourseProgress(course, done.get(course.pk, 0), course.lesson_count) for course in courses]
-
-
-@dataclass
-class KnowledgeGain:
-    pre_average: float | None
-    final_average: float | None
-    pre_learners: int
-    final_learners: int
-
-    @property
-    def gain(self) -> float | None:
-        if self.pre_average is None or self.final_average is None:
-            return None
-        return round(self.final_average - self.pre_average, 1)
-
-
-def _best_scores(lesson_id, users=None) -> list[float]:
-    attempts = QuizAttempt.objects.filter(lesson_id=lesson_id)
-    if users is not None:
-        attempts = attempts.filter(user__in=users)
-    best = attempts.order_by().values("user").annotate(best=Max("percent")).values_list("best", flat=True)
-    return [float(value) for value in best]
-
-
-def knowledge_gain(course, users=None) -> KnowledgeGain | None:
-    """Average best score on the pre-test and on the final test (optionally for some learners only)."""
-    if not course.pre_test_id or not course.final_test_id:
-        return None
-    pre = _best_scores(course.pre_test_id, users)
-    final = _best_scores(course.final_test_id, users)
-    return KnowledgeGain(
-        round(mean(pre), 1) if pre else None, round(mean(final), 1) if final else None, len(pre), len(final)
-    )

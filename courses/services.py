@@ -1,4 +1,8 @@
-"""Course business rules: quizzes, lesson progress, trainer rights, access."""
+"""Course business rules: quizzes, lesson progress, trainer rights, access.
+
+They take the pages as arguments and import only the progress models, so the lesson page
+(courses/models/pages.py) may call them without an import cycle.
+"""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -8,7 +12,7 @@ from wagtail.search import index
 
 from accounts.models import User
 
-from .models import CourseAccess, CoursePage, LessonPage, LessonProgress, QuizAttempt
+from .models.progress import CourseAccess, LessonProgress, QuizAttempt
 from .quiz import parse_answers, score
 
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -32,7 +36,7 @@ def quiz_attempts_left(*, user, lesson, course) -> int | None:
 
 
 @transaction.atomic
-def quiz_submit(*, user: User, lesson: LessonPage, course: CoursePage, data) -> QuizAttempt:
+def quiz_submit(*, user: User, lesson, course, data) -> QuizAttempt:
     """Score the learner's answers on the server and store the attempt.
 
     A passed quiz completes its lesson; so does any attempt at the pre-test,
@@ -64,14 +68,14 @@ def quiz_submit(*, user: User, lesson: LessonPage, course: CoursePage, data) -> 
 
 
 @transaction.atomic
-def lesson_complete(*, user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
+def lesson_complete(*, user: User, lesson, course) -> LessonProgress:
     if lesson.has_quiz:
         raise CourseError(_("This lesson is completed by passing its quiz."))
     return _record_progress(user, lesson, course)
 
 
 @transaction.atomic
-def course_trainers_sync(*, course: CoursePage) -> Group | None:
+def course_trainers_sync(*, course) -> Group | None:
     """Give the course's trainers, and only them, the right to add and edit its pages.
 
     Publishing stays with program administrators: trainers submit to the
@@ -83,7 +87,7 @@ def course_trainers_sync(*, course: CoursePage) -> Group | None:
         return None
     if group is None:
         group, _created = Group.objects.get_or_create(name=f"Giảng viên khoá {course.code}")
-        CoursePage.objects.filter(pk=course.pk).update(trainer_group=group)
+        type(course).objects.filter(pk=course.pk).update(trainer_group=group)  # CoursePage
         course.trainer_group = group
     elif group.name != f"Giảng viên khoá {course.code}":
         group.name = f"Giảng viên khoá {course.code}"
@@ -98,13 +102,13 @@ def course_trainers_sync(*, course: CoursePage) -> Group | None:
 
 
 @transaction.atomic
-def course_access_grant(*, course: CoursePage, user: User, granted_by: User | None = None) -> CourseAccess:
+def course_access_grant(*, course, user: User, granted_by: User | None = None) -> CourseAccess:
     access, _created = CourseAccess.objects.get_or_create(course=course, user=user, defaults={"granted_by": granted_by})
     return access
 
 
-def course_lessons_reindex(*, course: CoursePage) -> None:
+def course_lessons_reindex(*, course) -> None:
     """Index the course's lessons again: what search may show of them depends on who may read the
     course (LessonPage.searchable_parts), which the course decides."""
-    for lesson in LessonPage.objects.child_of(course).specific():
+    for lesson in course.get_children().specific():  # its lessons, live or not
         index.insert_or_update_object(lesson)

@@ -4,7 +4,8 @@ The GSO/NSO lists (danhmuchanhchinh.gso.gov.vn, .nso.gov.vn) have one row per
 commune-level unit, the names carrying their type ("Huyện Gia Lâm", "Xã Bát
 Tràng"). `read_unit_file` turns such a CSV or XLSX into the dict that
 `enrollment.units.units_load` takes; every problem is collected, with the row
-and column the operator sees in the spreadsheet, into one `UnitFileError`.
+and column the operator sees in the spreadsheet, into one `UnitFileError`. A
+file is checked as every uploaded spreadsheet is (lms.spreadsheets).
 """
 
 import io
@@ -15,14 +16,16 @@ from pathlib import Path
 import tablib
 from django.db import transaction
 from django.db.models import Q
-from openpyxl import load_workbook
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
+from lms.spreadsheets import SpreadsheetError, check_spreadsheet, open_workbook, sheet_rows, until_blank_run
 from lms.text import clean_text, fold
 
 from .units import CURRENT, PRE_2025, units_load
 
-SCHEME_LABELS = {PRE_2025: "danh mục trước 1/7/2025", CURRENT: "danh mục từ 1/7/2025"}
+SCHEME_LABELS = {PRE_2025: gettext_lazy("the list before 1/7/2025"), CURRENT: gettext_lazy("the list from 1/7/2025")}
 
 PROVINCE_TYPES = ("thành phố", "tỉnh")
 DISTRICT_TYPES = ("thành phố", "thị xã", "quận", "huyện")
@@ -44,10 +47,11 @@ REQUIRED = {
     CURRENT: ("province_code", "province_name", "commune_code", "commune_name"),
 }
 _DIGITS = re.compile(r"[0-9]+")
+_COMMUNE_KINDS = gettext_lazy("Phường, Xã, Thị trấn or Đặc khu")
 
 
 class UnitFileError(Exception):
-    """The file cannot be loaded; `errors` are messages for the operator (Vietnamese)."""
+    """The file cannot be loaded; `errors` are messages for the operator (translated)."""
 
     def __init__(self, errors: list[str]):
         self.errors = list(errors)
@@ -89,52 +93,64 @@ def _code(value, level: str) -> tuple[str, str | None]:
     width = CODE_WIDTHS[level]
     text = _cell_text(value)
     if not text:
-        return "", "trống, cần mã số"
+        return "", _("empty, a code is needed")
     if isinstance(value, bool) or not _DIGITS.fullmatch(text):
-        return "", f"mã “{text}” chỉ được gồm chữ số"
+        return "", _("the code “%(code)s” may only contain digits") % {"code": text}
     if len(text) > width:
-        return "", f"mã “{text}” dài quá {width} chữ số"
+        return "", _("the code “%(code)s” is longer than %(width)s digits") % {"code": text, "width": width}
     return text.zfill(width), None
 
 
 def _read_rows(path: Path) -> list[list]:
     """Every row of the file, the header first, blank rows included so that index + 1 is the row number."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise UnitFileError(
-                [f"Tệp “{path.name}” không phải văn bản UTF-8: hãy lưu lại dưới dạng “CSV UTF-8” hoặc XLSX."]
-            ) from None
-        first_line = text.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        # The csv reader drops empty lines; a lone space keeps them, so row numbers match the spreadsheet.
-        lines = (" " + line if not line.strip("\r\n") else line for line in io.StringIO(text, newline=""))
-        dataset = tablib.Dataset()
-        try:
-            dataset.load(lines, format="csv", headers=False, delimiter=delimiter)
-        except tablib.InvalidDimensions:
-            raise UnitFileError(
-                [f"Dòng {dataset.height + 1}: nhiều ô hơn dòng tiêu đề (dấu phân cách “{delimiter}”)."]
-            ) from None
-        except Exception as error:  # csv.Error: a NUL byte, an unclosed quote …
-            raise UnitFileError([f"Không đọc được tệp CSV “{path.name}”: {error}"]) from None
-        return [list(row) for row in dataset]
-    if suffix in (".xlsx", ".xlsm"):
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except Exception as error:  # not a zip, not a workbook …
-            raise UnitFileError([f"Không mở được tệp Excel “{path.name}”: {error}"]) from None
-        try:
-            sheet = workbook.active
-            sheet.reset_dimensions()  # some writers store a wrong sheet size
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-    raise UnitFileError(
-        [f"Tệp “{path.name}” phải là .csv hoặc .xlsx (tệp .xls cũ: mở bằng Excel rồi lưu thành .xlsx)."]
-    )
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise UnitFileError(
+            [
+                _(
+                    "The file “%(name)s” must be .csv or .xlsx (an old .xls file: open it in Excel and save it "
+                    "as .xlsx)."
+                )
+                % {"name": path.name}
+            ]
+        )
+    try:
+        check_spreadsheet(path)  # its real kind, zip bombs, passwords
+        if suffix == ".csv":
+            return _read_csv(path)
+        with open_workbook(path) as workbook:
+            return [list(cells) for _number, cells in until_blank_run(sheet_rows(workbook.active, path.name))]
+    except SpreadsheetError as error:
+        raise UnitFileError([error.message]) from None
+
+
+def _read_csv(path: Path) -> list[list]:
+    try:
+        # UTF-8 only (rosters may also come as UTF-16): the statistics office publishes UTF-8.
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnitFileError(
+            [_("The file “%(name)s” is not UTF-8 text: save it again as “CSV UTF-8” or XLSX.") % {"name": path.name}]
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    # The csv reader drops empty lines; a lone space keeps them, so row numbers match the spreadsheet.
+    lines = (" " + line if not line.strip("\r\n") else line for line in io.StringIO(text, newline=""))
+    dataset = tablib.Dataset()
+    try:
+        dataset.load(lines, format="csv", headers=False, delimiter=delimiter)
+    except tablib.InvalidDimensions:
+        raise UnitFileError(
+            [
+                _("Row %(row)s: more cells than the header row (delimiter “%(delimiter)s”).")
+                % {"row": dataset.height + 1, "delimiter": delimiter}
+            ]
+        ) from None
+    except Exception as error:  # csv.Error: a NUL byte, an unclosed quote …
+        raise UnitFileError(
+            [_("Cannot read the CSV file “%(name)s”: %(error)s") % {"name": path.name, "error": error}]
+        ) from None
+    return [list(row) for row in dataset]
 
 
 def _columns(header: list, scheme: str) -> tuple[dict[str, int], list[str]]:
@@ -147,22 +163,32 @@ def _columns(header: list, scheme: str) -> tuple[dict[str, int], list[str]]:
         indexes = [index for index, key in enumerate(keys) if key in wanted]
         if len(indexes) > 1:
             letters = ", ".join(get_column_letter(index + 1) for index in indexes)
-            errors.append(f"Dòng 1: cột “{names[0]}” xuất hiện nhiều lần (cột {letters}); chỉ giữ một cột.")
+            errors.append(
+                _("Row 1: the column “%(column)s” appears more than once (columns %(letters)s); keep only one.")
+                % {"column": names[0], "letters": letters}
+            )
         elif indexes:
             found[field] = indexes[0]
     if scheme == CURRENT and ("district_code" in found or "district_name" in found):
         errors.append(
-            "Dòng 1: tệp có cột quận/huyện (“Mã QH”, “Quận Huyện”) của danh mục trước 1/7/2025; "
-            "hãy nạp với --scheme pre-2025."
+            _(
+                "Row 1: the file has the district columns (“Mã QH”, “Quận Huyện”) of the list before 1/7/2025; "
+                "load it with --scheme pre-2025."
+            )
         )
     missing = [field for field in REQUIRED[scheme] if field not in found]
     if missing:
-        names = ", ".join(" hoặc ".join(f"“{name}”" for name in COLUMNS[field]) for field in missing)
-        headers = _quoted(clean_text(value) for value in header if clean_text(value)) or "(không có)"
-        hint = ""
+        alternatives = " " + _("or") + " "
+        names = ", ".join(alternatives.join(f"“{name}”" for name in COLUMNS[field]) for field in missing)
+        headers = _quoted(clean_text(value) for value in header if clean_text(value)) or _("(none)")
+        message = _("Row 1 (header): missing column %(names)s. The file's columns: %(headers)s.") % {
+            "names": names, "headers": headers,
+        }  # fmt: skip
         if scheme == PRE_2025 and set(missing) <= {"district_code", "district_name"}:
-            hint = " Tệp không có cột quận/huyện: nếu là danh mục từ 1/7/2025, hãy nạp với --scheme current."
-        errors.append(f"Dòng 1 (tiêu đề): thiếu cột {names}. Các cột có trong tệp: {headers}.{hint}")
+            message += " " + _(
+                "The file has no district columns: if it is the list from 1/7/2025, load it with --scheme current."
+            )
+        errors.append(message)
     return found, errors
 
 
@@ -175,10 +201,15 @@ class _Rows:
 
     def label(self, field: str) -> str:
         index = self.columns[field]
-        return f"cột “{clean_text(self.header[index])}” ({get_column_letter(index + 1)})"
+        return _("column “%(header)s” (%(letter)s)") % {
+            "header": clean_text(self.header[index]), "letter": get_column_letter(index + 1),
+        }  # fmt: skip
 
     def error(self, number: int, field: str, message: str):
-        self.errors.append(f"Dòng {number}, {self.label(field)}: {message}.")
+        self.errors.append(
+            _("Row %(row)s, %(column)s: %(message)s.")
+            % {"row": number, "column": self.label(field), "message": message}
+        )
 
     def cell(self, values: list, field: str):
         index = self.columns.get(field)
@@ -192,15 +223,17 @@ class _Rows:
             self.error(number, code_field, problem)
         full_name = _cell_text(self.cell(values, name_field))
         if not full_name:
-            self.error(number, name_field, "trống, cần tên")
+            self.error(number, name_field, _("empty, a name is needed"))
             return None
         unit_type, name = split_type(full_name, types)
         if unit_type is None and level != "commune":  # a commune's type may also come from “Cấp”
             kinds = ", ".join(kind.capitalize() for kind in types)
-            self.error(number, name_field, f"không rõ loại đơn vị của “{full_name}” (tên phải bắt đầu bằng {kinds})")
+            message = _("unclear type of unit for “%(name)s” (the name must start with %(types)s)")
+            self.error(number, name_field, message % {"name": full_name, "types": kinds})
             return None
         if unit_type and not name:
-            self.error(number, name_field, f"“{full_name}” chỉ có loại đơn vị, thiếu tên")
+            message = _("“%(name)s” has only the type of unit, the name is missing")
+            self.error(number, name_field, message % {"name": full_name})
             return None
         if problem:
             return None
@@ -208,21 +241,28 @@ class _Rows:
 
     def commune_type(self, number: int, values: list, commune: dict) -> dict | None:
         """The commune with its type settled between its name and the “Cấp” column, or None."""
-        kinds = "Phường, Xã, Thị trấn hoặc Đặc khu"
+        kinds = _COMMUNE_KINDS
         level_text = _cell_text(self.cell(values, "commune_type"))
         level_type, rest = split_type(level_text, COMMUNE_TYPES) if level_text else (None, "")
         if level_text and (level_type is None or rest):
-            self.error(number, "commune_type", f"không rõ cấp “{level_text}” (cần {kinds})")
+            message = _("unclear level “%(level)s” (it must be %(types)s)") % {"level": level_text, "types": kinds}
+            self.error(number, "commune_type", message)
             return None
         if level_type and commune["type"] and level_type != commune["type"]:
-            self.error(number, "commune_type", f"cấp “{level_text}” không khớp với tên “{commune['full_name']}”")
+            message = _("the level “%(level)s” does not match the name “%(name)s”") % {
+                "level": level_text, "name": commune["full_name"],
+            }  # fmt: skip
+            self.error(number, "commune_type", message)
             return None
         if commune["type"] is None and level_type is None:
             self.error(
                 number,
                 "commune_name",
-                f"không rõ loại đơn vị của “{commune['full_name']}” "
-                f"(tên phải bắt đầu bằng {kinds}, hoặc ghi loại ở cột “Cấp”)",
+                _(
+                    "unclear type of unit for “%(name)s” (the name must start with %(types)s, or the type be written "
+                    "in the “Cấp” column)"
+                )
+                % {"name": commune["full_name"], "types": kinds},
             )
             return None
         commune["type"] = commune["type"] or level_type
@@ -243,10 +283,15 @@ def read_unit_file(path, scheme: str) -> dict:
         raise ValueError(f"unknown scheme {scheme!r}")
     path = Path(path)
     if not path.is_file():
-        raise UnitFileError([f"Không tìm thấy tệp “{path}”."])
+        raise UnitFileError([_("The file “%(path)s” does not exist.") % {"path": path}])
     rows = _read_rows(path)
     if not rows or not any(_cell_text(value) for value in rows[0]):
-        raise UnitFileError([f"Tệp “{path.name}”: dòng 1 phải là dòng tiêu đề (“Mã TP”, “Tỉnh / Thành Phố” …)."])
+        raise UnitFileError(
+            [
+                _("The file “%(name)s”: row 1 must be the header row (“Mã TP”, “Tỉnh / Thành Phố” …).")
+                % {"name": path.name}
+            ]
+        )
     columns, errors = _columns(rows[0], scheme)
     if errors:
         raise UnitFileError(errors)
@@ -268,8 +313,13 @@ def read_unit_file(path, scheme: str) -> dict:
                 check.error(
                     number,
                     "province_name",
-                    f"mã tỉnh {province['code']} ở dòng {first['row']} là “{first['full_name']}”, "
-                    f"ở đây lại là “{province['full_name']}”",
+                    _("province code %(code)s is “%(first)s” on row %(row)s, but “%(name)s” here")
+                    % {
+                        "code": province["code"],
+                        "row": first["row"],
+                        "first": first["full_name"],
+                        "name": province["full_name"],
+                    },
                 )
 
         district = None
@@ -283,16 +333,26 @@ def read_unit_file(path, scheme: str) -> dict:
                     check.error(
                         number,
                         "district_name",
-                        f"mã quận/huyện {district['code']} ở dòng {first['row']} là “{first['full_name']}”, "
-                        f"ở đây lại là “{district['full_name']}”",
+                        _("district code %(code)s is “%(first)s” on row %(row)s, but “%(name)s” here")
+                        % {
+                            "code": district["code"],
+                            "row": first["row"],
+                            "first": first["full_name"],
+                            "name": district["full_name"],
+                        },
                     )
                     district = None
                 elif other_code != district["code"]:
                     check.error(
                         number,
                         "district_code",
-                        f"“{district['full_name']}” ở dòng {districts[other_code]['row']} có mã {other_code}, "
-                        f"ở đây lại là mã {district['code']}",
+                        _("“%(name)s” has the code %(other)s on row %(row)s, but the code %(code)s here")
+                        % {
+                            "name": district["full_name"],
+                            "row": districts[other_code]["row"],
+                            "other": other_code,
+                            "code": district["code"],
+                        },
                     )
                     district = None
 
@@ -302,17 +362,21 @@ def read_unit_file(path, scheme: str) -> dict:
         if commune:
             first = communes.setdefault(commune["code"], commune)
             if first is not commune:
-                check.error(number, "commune_code", f"mã xã {commune['code']} đã có ở dòng {first['row']}")
+                message = _("commune code %(code)s is already on row %(row)s")
+                check.error(number, "commune_code", message % {"code": commune["code"], "row": first["row"]})
             elif district:
                 commune["district"] = district["code"]
 
     if len(provinces) > 1:
         found = "; ".join(
-            f"mã {code} “{unit['full_name']}” (từ dòng {unit['row']})" for code, unit in provinces.items()
+            _("code %(code)s “%(name)s” (from row %(row)s)")
+            % {"code": code, "name": unit["full_name"], "row": unit["row"]}
+            for code, unit in provinces.items()
         )
-        check.errors.insert(0, f"Tệp có {len(provinces)} tỉnh/thành phố: {found}. Mỗi tệp chỉ được chứa một tỉnh.")
+        message = _("The file holds %(count)s provinces: %(found)s. A file may hold only one province.")
+        check.errors.insert(0, message % {"count": len(provinces), "found": found})
     if not data_rows:
-        check.errors.append(f"Tệp “{path.name}” không có dòng dữ liệu nào dưới dòng tiêu đề.")
+        check.errors.append(_("The file “%(name)s” has no data rows below the header row.") % {"name": path.name})
     if check.errors:
         raise UnitFileError(check.errors)
 
@@ -364,12 +428,22 @@ def unit_file_conflicts(data: dict) -> list[str]:
         if old is None:
             continue
         if (old.level, old.path, old.type, old.name_key) != (level, path, unit["type"], fold(unit["name"])):
-            where = f" thuộc {old.parent.full_name}" if old.parent else ""
-            errors.append(
-                f"Dòng {unit['row']}: mã {unit['code']} trong {SCHEME_LABELS[scheme]} đã là "
-                f"“{old.full_name}”{where} (mã {old.path}), khác với tệp "
-                f"(“{unit['type'].capitalize()} {unit['name']}”, mã {path}); không ghi đè."
-            )
+            values = {
+                "row": unit["row"], "code": unit["code"], "list": SCHEME_LABELS[scheme], "old": old.full_name,
+                "old_path": old.path, "new": f"{unit['type'].capitalize()} {unit['name']}", "path": path,
+            }  # fmt: skip
+            if old.parent:
+                message = _(
+                    "Row %(row)s: the code %(code)s in %(list)s is already “%(old)s” in %(parent)s (code "
+                    "%(old_path)s), unlike the file (“%(new)s”, code %(path)s); not overwritten."
+                )
+                values["parent"] = old.parent.full_name
+            else:
+                message = _(
+                    "Row %(row)s: the code %(code)s in %(list)s is already “%(old)s” (code %(old_path)s), unlike the "
+                    "file (“%(new)s”, code %(path)s); not overwritten."
+                )
+            errors.append(message % values)
     return errors
 
 

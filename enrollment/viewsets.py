@@ -244,7 +244,7 @@ class ParticipantViewSet(ScopedViewSet):
     def get_urlpatterns(self):
         from django.urls import path
 
-        from .merge_views import ParticipantMergeView
+        from .admin_views import ParticipantMergeView
 
         return super().get_urlpatterns() + [path("<int:pk>/merge/", ParticipantMergeView.as_view(), name="merge")]
 
@@ -296,19 +296,19 @@ class OfferingViewSet(ScopedViewSet):
         ),
         LinkColumn(
             "attendance_link", accessor="pk", label=_("Attendance"), link_text=_("Sessions"),
-            get_url=lambda offering: reverse("attendance_offering", args=[offering.pk]),
+            get_url=lambda offering: reverse("attendance:offering", args=[offering.pk]),
         ),
         LinkColumn(
             "certificates_link", accessor="pk", label=_("Certificates"), link_text=_("Issue"),
-            get_url=lambda offering: reverse("offering_certificates", args=[offering.pk]),
+            get_url=lambda offering: reverse("certificates:offering", args=[offering.pk]),
         ),
         LinkColumn(
             "roster_link", accessor="pk", label=_("Roster"), link_text=_("Import a roster"),
-            get_url=lambda offering: reverse("roster_upload", args=[offering.pk]),
+            get_url=lambda offering: reverse("enrollment:roster_upload", args=[offering.pk]),
         ),
         LinkColumn(
             "export_link", accessor="pk", label=_("Export"), link_text="XLSX",
-            get_url=lambda offering: reverse("offering_export", args=[offering.pk, "xlsx"]),
+            get_url=lambda offering: reverse("enrollment:offering_export", args=[offering.pk, "xlsx"]),
         ),
     ]  # fmt: skip
     list_select_related = ("unit",)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -17,13 +17,5 @@ def register_training_viewsets():
 
 
 @hooks.register("register_admin_urls")
-def register_roster_urls():
-    from .roster import views
-
-    return [
-        path("offerings/<int:pk>/roster/", views.roster_upload, name="roster_upload"),
-        path("rosters/<int:pk>/", views.roster_preview, name="roster_preview"),
-        path("rosters/<int:pk>/status/", views.roster_status, name="roster_status"),
-        path("offerings/<int:pk>/export.<str:fmt>", views.offering_export, name="offering_export"),
-        path("participants-export.<str:fmt>", views.participants_export, name="participants_export"),
-    ]
+def register_enrollment_urls():
+    return [path("", include("enrollment.admin_urls"))]

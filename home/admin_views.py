@@ -2,10 +2,11 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from django.views import View
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
 from .report.charts import report_charts
@@ -23,16 +24,26 @@ def _form(request) -> ReportFilterForm:
     return ReportFilterForm(asked or {"year": timezone.localdate().year}, user=request.user)
 
 
-def dashboard(request):
-    form = _form(request)
-    context = {"header_title": _("Program dashboard"), "page_title": _("Program dashboard"),
-               "header_icon": "table", "form": form, "query": request.GET.urlencode()}  # fmt: skip
-    if form.is_valid():
-        figures = program_figures(form.report_filter())
-        # The offering list can run to thousands of rows: the page shows its count, the export the list.
-        tables = {name: build(figures) for name, build in TABLES.items() if name != "offerings"}
-        context.update(figures=figures, charts=report_charts(figures), tables=tables)
-    return render(request, "home/dashboard.html", context, status=200 if form.is_valid() else 400)
+class DashboardView(WagtailAdminTemplateMixin, View):
+    """The figures of a year or a period, filtered; 400 with the form's errors when a filter is wrong."""
+
+    template_name = "home/dashboard.html"
+    page_title = _("Program dashboard")
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        # The title stays in the page's header, so that the printed report has it (print hides breadcrumbs).
+        return []
+
+    def get(self, request, *args, **kwargs):
+        form = _form(request)
+        context = self.get_context_data(form=form, query=request.GET.urlencode())
+        if form.is_valid():
+            figures = program_figures(form.report_filter())
+            # The offering list can run to thousands of rows: the page shows its count, the export the list.
+            tables = {name: build(figures) for name, build in TABLES.items() if name != "offerings"}
+            context.update(figures=figures, charts=report_charts(figures), tables=tables)
+        return self.render_to_response(context, status=200 if form.is_valid() else 400)
 
 
 def dashboard_export(request, table):

@@ -24,7 +24,7 @@ class DashboardViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.dashboard, name="index"),
+            path("", admin_views.DashboardView.as_view(), name="index"),
             path("<slug:table>.xlsx", admin_views.dashboard_export, name="export"),
         ]
 

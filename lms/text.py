@@ -6,6 +6,8 @@ Every cell and form value goes through here before it is stored or compared.
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
+
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -84,7 +86,7 @@ def normalize_phone(value) -> str:
         return digits
     if len(digits) == 11 and digits.startswith("02"):
         return digits
-    raise InvalidValueError(f"Số điện thoại không hợp lệ: “{text}”")
+    raise InvalidValueError(_("Invalid phone number: “%(text)s”") % {"text": text})
 
 
 def normalize_national_id(value) -> str:
@@ -98,15 +100,17 @@ def normalize_national_id(value) -> str:
         return ""
     digits = _digits_of(value)
     if len(digits) != len(text.replace(" ", "").replace(".", "")) and not isinstance(value, int | float):
-        raise InvalidValueError(f"Số định danh chỉ gồm chữ số: “{text}”")
+        raise InvalidValueError(_("An ID number has digits only: “%(text)s”") % {"text": text})
     if len(digits) in (10, 11, 12):
         digits = digits.zfill(12)
         if not 1 <= int(digits[:3]) <= 96:
-            raise InvalidValueError(f"Số CCCD không hợp lệ (mã tỉnh {digits[:3]}): “{text}”")
+            raise InvalidValueError(
+                _("Invalid CCCD number (province code %(code)s): “%(text)s”") % {"code": digits[:3], "text": text}
+            )
         return digits
     if len(digits) in (8, 9):
         return digits.zfill(9)
-    raise InvalidValueError(f"Số CCCD phải có 12 chữ số, CMND 9 chữ số: “{text}”")
+    raise InvalidValueError(_("A CCCD number has 12 digits, a CMND 9: “%(text)s”") % {"text": text})
 
 
 def normalize_email(value) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
-from home.demo import DEMO_LOGINS, demo_site_build
+from demo.build import DEMO_LOGINS, demo_site_build
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

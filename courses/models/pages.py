@@ -1,11 +1,22 @@
-"""The course content tree: CourseIndexPage > TrackPage > CoursePage > LessonPage."""
+"""Courses and their lessons, the lower half of the content tree: CourseIndexPage > TrackPage (models/catalog.py)
+> CoursePage > LessonPage.
+
+The course and lesson pages serve themselves, as Wagtail's form pages do, with the rules and reads that take
+pages as arguments and import only the progress models (courses.services, courses.learning, courses.quiz).
+courses.selectors reads these pages; the catalog and track pages, above it, call it.
+"""
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -17,8 +28,10 @@ from accounts.roles import Role
 from lms.params import bounded
 from lms.text import fold
 
+from .. import services
 from ..blocks import LessonBodyBlock
-from ..quiz import questions_of
+from ..learning import course_outline, knowledge_gain, last_quiz_attempt, lessons_readable_by
+from ..quiz import questions_of, score
 from ..widgets import ImageChooser
 
 PERCENT = [MaxValueValidator(100)]
@@ -36,99 +49,6 @@ class FoldedSearchMixin:
 
     def folded_text(self):
         return fold(" ".join(part for part in self.searchable_parts() if part))
-
-
-class CourseIndexPage(FoldedSearchMixin, Page):
-    """The course catalog: every track with its courses, and search."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["courses.TrackPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("course catalog")
-
-    def route(self, request, path_components):
-        """Resolve /track/course/lesson/ in one query instead of two per level.
-
-        Wagtail walks the tree one child at a time; below the catalog every
-        page is served as is (no routable pages), so fetching the pages whose
-        slugs appear in the path and chaining them by tree path is equivalent.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        candidates = list(
-            Page.objects.filter(
-                path__startswith=self.path,
-                depth__gt=self.depth,
-                depth__lte=self.depth + len(path_components),
-                slug__in=path_components,
-            )
-        )
-        current = self
-        for slug in path_components:
-            current = next(
-                (
-                    page
-                    for page in candidates
-                    if page.slug == slug and page.depth == current.depth + 1 and page.path.startswith(current.path)
-                ),
-                None,
-            )
-            if current is None:
-                raise Http404
-        return current.specific.route(request, [])
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import catalog, catalog_search
-
-        context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
-        context["query"] = query
-        if query:
-            context["results"] = catalog_search(query)
-        else:
-            context["tracks"] = catalog(self)
-        return context
-
-
-class TrackPage(FoldedSearchMixin, Page):
-    class Code(models.TextChoices):
-        STEERING = "steering", _("Steering boards and councils")
-        OFFICERS = "officers", _("Program officers")
-        PRODUCERS = "producers", _("Producers")
-
-    code = models.CharField(_("code"), max_length=20, choices=Code.choices, unique=True)
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "ul", "link"])
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("code"),
-        FieldPanel("description"),
-        FieldPanel("image", widget=ImageChooser),
-    ]
-    parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.CoursePage"]
-
-    class Meta:
-        verbose_name = _("track")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import track_courses
-
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = track_courses(self)
-        return context
 
 
 class CoursePage(FoldedSearchMixin, Page):
@@ -251,11 +171,13 @@ class CoursePage(FoldedSearchMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_outline, knowledge_gain, lessons_readable_by
+    def live_lessons(self) -> list["LessonPage"]:
+        """The published lessons, in tree order."""
+        return list(LessonPage.objects.live().child_of(self).order_by("path"))
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(self, request.user)
+        context["outline"] = course_outline(self, request.user, self.live_lessons())
         context["can_read_lessons"] = lessons_readable_by(self, request.user)
         if request.user.has_perm("wagtailadmin.access_admin"):
             context["knowledge_gain"] = knowledge_gain(self)
@@ -299,12 +221,102 @@ class LessonPage(FoldedSearchMixin, Page):
         # By path, so that an unsaved lesson being previewed in the editor finds its course too.
         return CoursePage.objects.get(path=self.path[: -self.steplen])
 
+    # Served as Wagtail's form pages are (wagtail.contrib.forms.models.FormMixin): serve() applies the access
+    # rules and handles the POSTs, get_context() builds what the template shows. The editor's preview is
+    # Wagtail's own (serve_preview -> get_preview_context -> get_context): the same page, for an editor, with
+    # no access rule (the lesson may be unsaved: the course is found by path).
+
     def serve(self, request, *args, **kwargs):
-        from ..views import lesson_serve
+        """The access rules, then the quiz and "mark as done" (POST), then the page."""
+        request.is_preview = False
+        course = self.course_page()
+        if not lessons_readable_by(course, request.user):
+            return self._serve_locked(request, course)
+        if request.method == "POST":
+            return self._serve_post(request, course)
+        context = self.get_context(request, *args, course=course, **kwargs)
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
 
-        return lesson_serve(request, self, super().serve)
+    def _serve_locked(self, request, course):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return TemplateResponse(request, "courses/lesson_locked.html", {"page": self, "course": course}, status=403)
 
-    def get_preview_context(self, request, mode_name):
-        from ..views import lesson_context
+    def _serve_post(self, request, course):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        action = request.POST.get("action")
+        try:
+            if action == "quiz":
+                attempt = services.quiz_submit(user=request.user, lesson=self, course=course, data=request.POST)
+                self._report_attempt(request, attempt, course)
+                return redirect(self.get_url(request) + "#quiz")
+            if action == "complete":
+                services.lesson_complete(user=request.user, lesson=self, course=course)
+                messages.success(request, gettext("Lesson marked as done."))
+        except services.CourseError as error:
+            messages.error(request, str(error))
+        return redirect(self.get_url(request))
 
-        return lesson_context(request, self, self.course_page())
+    @staticmethod
+    def _report_attempt(request, attempt, course):
+        values = {"score": attempt.score, "max": attempt.max_score, "percent": number_format(attempt.percent, 1)}
+        if attempt.passed:
+            messages.success(request, gettext("Passed: %(score)s of %(max)s points (%(percent)s%%).") % values)
+        else:
+            values["pass_mark"] = course.pass_mark
+            messages.warning(
+                request,
+                gettext("Not passed yet: %(score)s of %(max)s points (%(percent)s%%); %(pass_mark)s%% is needed.")
+                % values,
+            )
+
+    def get_context(self, request, *args, course=None, **kwargs):
+        """The course's outline with what the user has done and this lesson's place in it, the body with its
+        questions numbered (and marked after an attempt), the last attempt and the attempts left."""
+        context = super().get_context(request, *args, **kwargs)
+        if course is None:
+            course = self.course_page()
+        outline = course_outline(course, request.user, course.live_lessons())
+        pairs = outline.lessons  # (lesson, done)
+        position = next((index for index, (item, _done) in enumerate(pairs) if item.pk == self.pk), None)
+        results = {}
+        attempt = None
+        attempts_left = None
+        # A lesson previewed before its first save has no attempts and no place in the course yet.
+        if request.user.is_authenticated and self.has_quiz and self.pk is not None:
+            attempt = last_quiz_attempt(request.user, self)
+            attempts_left = services.quiz_attempts_left(user=request.user, lesson=self, course=course)
+            if attempt is not None:
+                answers = {block_id: frozenset(chosen) for block_id, chosen in attempt.answers.items()}
+                results = {result.block_id: result for result in score(self.questions, answers).results}
+        context.update(
+            course=course,
+            outline=outline,
+            done=position is not None and pairs[position][1],
+            previous_lesson=pairs[position - 1][0] if position else None,
+            next_lesson=pairs[position + 1][0] if position is not None and position + 1 < len(pairs) else None,
+            body_items=self._numbered(results),
+            attempt=attempt,
+            attempts_left=attempts_left,
+            role=self._role_in(course),
+        )
+        return context
+
+    def _numbered(self, results):
+        """(block, quiz result, question number) for each block of the body."""
+        items, number = [], 0
+        for block in self.body:
+            if block.block_type == "question":
+                number += 1
+            items.append((block, results.get(block.id), number))
+        return items
+
+    def _role_in(self, course):
+        if self.pk is None:
+            return None
+        if self.pk == course.pre_test_id:
+            return "pre_test"
+        if self.pk == course.final_test_id:
+            return "final_test"
+        return None

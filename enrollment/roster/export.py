@@ -7,7 +7,7 @@ formula are escaped with a leading apostrophe.
 
 import tablib
 
-from .reader import FORMULA_STARTS
+from lms.spreadsheets import FORMULA_STARTS
 
 HEADERS = [
     "STT", "Họ và tên", "Ngày sinh", "Năm sinh", "Giới tính", "Số điện thoại", "Số CCCD", "Email", "Chức vụ",

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from lms.text import fold, name_sort_key
 
@@ -88,7 +90,12 @@ def _row_keys(row):
     return _keys(row.national_id, row.phone, row.email, row.name_key, row.birth_year)
 
 
-KEY_NAMES = {"id": "Số CCCD", "phone": "Số điện thoại", "email": "Email", "name": "Họ tên và năm sinh"}
+KEY_NAMES = {
+    "id": gettext_lazy("ID number"),
+    "phone": gettext_lazy("Phone number"),
+    "email": gettext_lazy("Email"),
+    "name": gettext_lazy("Full name and year of birth"),
+}
 
 
 @dataclass(slots=True)
@@ -213,12 +220,14 @@ class _Importer:
             key, earlier = _same_person(self.seen, keys, row)
             if decision is None and len(earlier) == 1 and not _conflicting_name(earlier[0], row):
                 outcome.status, outcome.participant_id = DUPLICATE, earlier[0].pk
-                outcome.messages.append(f"Cùng một người với dòng {earlier[0].row}.")
+                outcome.messages.append(_("The same person as row %(row)s.") % {"row": earlier[0].row})
                 report.duplicates_in_file += 1
                 continue
             if decision is None and earlier:
                 rows = ", ".join(f"{seen.row} ({seen.full_name})" for seen in earlier)
-                message = f"{KEY_NAMES[key[0]]} trùng với dòng {rows}"
+                message = ngettext(
+                    "%(key)s is the same as on row %(rows)s", "%(key)s is the same as on rows %(rows)s", len(earlier)
+                ) % {"key": KEY_NAMES[key[0]], "rows": rows}
                 self._ambiguous(outcome, [seen.pk for seen in earlier if seen.pk], message)
                 continue
             person = self._match(row, keys, known, outcome, decision, [seen.pk for seen in earlier if seen.pk])
@@ -278,7 +287,7 @@ class _Importer:
                 chosen = Participant.objects.filter(pk=decision).values_list(*KNOWN_FIELDS, named=True).first()
             if chosen is not None:
                 return chosen
-            self._ambiguous(outcome, [person.pk for person in found], "Người được chọn không khớp với dòng này.")
+            self._ambiguous(outcome, [person.pk for person in found], _("The person chosen does not match this row."))
             return None
         if len(found) > 1 or (found and _conflicting_name(found[0], row)):
             self._ambiguous(outcome, [person.pk for person in found])
@@ -299,7 +308,9 @@ class _Importer:
             value = values[field_name]
             if value and ((key, value) in known or (key, value) in self.seen):
                 values[field_name] = ""
-                message = f"{KEY_NAMES[key]} {value} đã thuộc về người khác nên không lưu cho người này."
+                message = _(
+                    "%(key)s %(value)s already belongs to someone else, so it is not saved for this person."
+                ) % {"key": KEY_NAMES[key], "value": value}  # fmt: skip
                 self.report.warnings.append({"row": row.number, "column": None, "message": message})
                 outcome.messages.append(message)
         person = Participant(
@@ -325,7 +336,9 @@ class _Importer:
             return None
         if resolution.ambiguous:
             names = ", ".join(str(candidate) for candidate in resolution.current)
-            message = f"Địa chỉ cũ “{row.address}” nay thuộc nhiều đơn vị: {names}; đã chọn {resolution.current[0]}."
+            message = _(
+                "The old address “%(address)s” now belongs to several units: %(units)s; %(chosen)s was chosen."
+            ) % {"address": row.address, "units": names, "chosen": resolution.current[0]}  # fmt: skip
             self.report.warnings.append({"row": row.number, "column": self.address_column, "message": message})
             outcome.messages.append(message)
         return (resolution.current or [resolution.old])[0]

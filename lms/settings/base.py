@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "attendance",
     "certificates",
     "ops",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

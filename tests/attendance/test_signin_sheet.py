@@ -31,7 +31,7 @@ def setup(db, client):
 
 
 def download(client, offering):
-    response = client.get(reverse("signin_sheet_xlsx", args=[offering.pk]))
+    response = client.get(reverse("attendance:signin_sheet_xlsx", args=[offering.pk]))
     assert response["Content-Disposition"] == f'attachment; filename="ky-nhan-{offering.code}.xlsx"'
     return load_workbook(io.BytesIO(response.content))
 
@@ -40,7 +40,7 @@ def upload(client, offering, workbook):
     data = io.BytesIO()
     workbook.save(data)
     upload = SimpleUploadedFile("ky-nhan-da-dien.xlsx", data.getvalue())
-    return client.post(reverse("signin_sheet_upload", args=[offering.pk]), {"file": upload}, follow=True)
+    return client.post(reverse("attendance:signin_sheet_upload", args=[offering.pk]), {"file": upload}, follow=True)
 
 
 def rows_by_name(sheet):
@@ -49,11 +49,13 @@ def rows_by_name(sheet):
 
 def test_the_printed_sheet_lists_everyone_with_a_column_per_session(client, setup):
     offering, sessions, _people = setup
-    page = client.get(reverse("signin_sheet", args=[offering.pk])).content.decode()
+    page = client.get(reverse("attendance:signin_sheet", args=[offering.pk])).content.decode()
     assert "DANH SÁCH KÝ NHẬN" in page and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
     assert page.index("Lê Văn Bình") < page.index("Nguyễn Thị Hồng Đào") < page.index("Trần Văn Đức")  # Bình, Đào, Đức
     assert page.count('class="col-sign"></td>') == 6
-    one = client.get(reverse("signin_sheet", args=[offering.pk]) + f"?session={sessions[1].pk}").content.decode()
+    one = client.get(
+        reverse("attendance:signin_sheet", args=[offering.pk]) + f"?session={sessions[1].pk}"
+    ).content.decode()
     assert one.count('class="col-sign"></td>') == 3 and "Ngày 2 - sáng, ngày" in one
 
 
@@ -110,5 +112,7 @@ def test_a_sheet_typed_again_by_hand_is_matched_by_name_and_year(client, setup):
 def test_a_file_that_is_not_a_workbook_gets_the_roster_message(client, setup):
     offering, _sessions, _people = setup
     upload_file = SimpleUploadedFile("ky-nhan.xlsx", b"Ho va ten,Nam sinh\n")
-    page = client.post(reverse("signin_sheet_upload", args=[offering.pk]), {"file": upload_file}).content.decode()
+    page = client.post(
+        reverse("attendance:signin_sheet_upload", args=[offering.pk]), {"file": upload_file}
+    ).content.decode()
     assert "không đúng định dạng .xlsx" in page

@@ -271,7 +271,7 @@ CORPUS = {
 
 def _post(client, offering, path):
     with open(path, "rb") as handle:
-        return client.post(reverse("signin_sheet_upload", args=[offering.pk]), {"file": handle})
+        return client.post(reverse("attendance:signin_sheet_upload", args=[offering.pk]), {"file": handle})
 
 
 def _media_files(settings):
@@ -287,7 +287,7 @@ def test_corpus(make, expected, klass, client, settings, tmp_path):
     assert time.monotonic() - started < 5  # a file that claims a million rows is not read a million times
     page = response.content.decode()
     if isinstance(expected, Records):
-        assert response.status_code == 302 and response["Location"] == reverse("attendance_offering",
+        assert response.status_code == 302 and response["Location"] == reverse("attendance:offering",
                                                                                args=[klass.offering.pk])  # fmt: skip
         assert AttendanceRecord.objects.count() == expected.records
         assert set(AttendanceRecord.objects.values_list("status", flat=True)) == {"present"}
@@ -309,7 +309,7 @@ def test_corpus(make, expected, klass, client, settings, tmp_path):
 
 def test_a_refused_sheet_leaves_earlier_marks_as_they_were(klass, client, tmp_path):
     assert redirected_to(_post(client, klass.offering, filled(klass, tmp_path / "ky-nhan.xlsx"))) == reverse(
-        "attendance_offering", args=[klass.offering.pk]
+        "attendance:offering", args=[klass.offering.pk]
     )
     before = sorted(AttendanceRecord.objects.values_list("pk", "status", "updated_at"))
     path = filled(klass, tmp_path / "lan-2.xlsx", lambda sheet: as_text(sheet.cell(FIRST_ROW, 6), "=1+1"))

@@ -42,7 +42,7 @@ def sheet_post(enrollments, status="present"):
 def test_the_sheet_loads_and_saves_in_constant_queries(client, organizer, unit, count):
     session, enrollments = session_with(count, unit)
     client.force_login(organizer)
-    url = reverse("attendance_sheet", args=[session.pk])
+    url = reverse("attendance:sheet", args=[session.pk])
     with CaptureQueriesContext(connection) as load:
         page = client.get(url)
     assert page.status_code == 200 and page.content.decode().count('value="present"') == count
@@ -57,7 +57,7 @@ def test_the_sheet_loads_and_saves_in_constant_queries(client, organizer, unit, 
 def test_saving_from_two_tabs_leaves_one_record_each_with_the_last_change(client, organizer, unit):
     session, enrollments = session_with(3, unit)
     client.force_login(organizer)
-    url = reverse("attendance_sheet", args=[session.pk])
+    url = reverse("attendance:sheet", args=[session.pk])
     client.post(url, sheet_post(enrollments))
     client.post(url, sheet_post(enrollments) | {f"status-{enrollments[0].pk}": "excused"})
     assert AttendanceRecord.objects.count() == 3
@@ -69,18 +69,18 @@ def test_trainers_take_attendance_only_for_the_offerings_they_teach(client, unit
     trainer, other = UserFactory(role=Role.TRAINER), UserFactory(role=Role.TRAINER)
     session.offering.trainers.add(trainer)
     client.force_login(trainer)
-    assert client.get(reverse("attendance_sheet", args=[session.pk])).status_code == 200
+    assert client.get(reverse("attendance:sheet", args=[session.pk])).status_code == 200
     client.force_login(other)
-    assert client.get(reverse("attendance_sheet", args=[session.pk])).status_code == 404
+    assert client.get(reverse("attendance:sheet", args=[session.pk])).status_code == 404
     elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
     client.force_login(UserFactory(role=Role.ORGANIZER, unit=elsewhere))
-    assert client.get(reverse("attendance_offering", args=[session.offering.pk])).status_code == 404
+    assert client.get(reverse("attendance:offering", args=[session.offering.pk])).status_code == 404
 
 
 def test_the_hub_generates_a_schedule_and_lists_sessions_with_counts(client, organizer, unit):
     offering = OfferingFactory(unit=unit)
     client.force_login(organizer)
-    url = reverse("attendance_offering", args=[offering.pk])
+    url = reverse("attendance:offering", args=[offering.pk])
     response = client.post(url, {"first_day": offering.starts_on.strftime("%d/%m/%Y"), "days": 2, "morning": "on"})
     assert redirected_to(response) == url
     page = client.get(url).content.decode()
@@ -90,7 +90,7 @@ def test_the_hub_generates_a_schedule_and_lists_sessions_with_counts(client, org
 def test_a_walk_in_from_the_sheet(client, organizer, unit):
     session, _enrollments = session_with(1, unit)
     client.force_login(organizer)
-    url = reverse("attendance_sheet", args=[session.pk])
+    url = reverse("attendance:sheet", args=[session.pk])
     client.post(url, {"walkin-full_name": "Hà Thị Thu Hương", "walkin-phone": "0915 222 333"})
     enrollment = Enrollment.objects.get(participant__full_name="Hà Thị Thu Hương")
     assert enrollment.source == "walk_in" and enrollment.attendance.get().status == "present"
@@ -100,8 +100,8 @@ def test_a_walk_in_from_the_sheet(client, organizer, unit):
 def test_closing_marks_the_rest_absent(client, organizer, unit):
     session, enrollments = session_with(2, unit)
     client.force_login(organizer)
-    client.post(reverse("attendance_sheet", args=[session.pk]), sheet_post(enrollments[:1]))
-    client.post(reverse("attendance_close", args=[session.pk]))
+    client.post(reverse("attendance:sheet", args=[session.pk]), sheet_post(enrollments[:1]))
+    client.post(reverse("attendance:close", args=[session.pk]))
     assert dict(AttendanceRecord.objects.values_list("enrollment_id", "status")) == {
         enrollments[0].pk: "present", enrollments[1].pk: "absent",
     }  # fmt: skip
@@ -110,7 +110,7 @@ def test_closing_marks_the_rest_absent(client, organizer, unit):
 def test_the_projector_screen_shows_a_qr_code_and_the_count(client, organizer, unit):
     session, _enrollments = session_with(2, unit)
     client.force_login(organizer)
-    url = reverse("attendance_screen", args=[session.pk])
+    url = reverse("attendance:screen", args=[session.pk])
     page = client.get(url).content.decode()
     assert "<svg" in page and services.checkin_code(session) in page and "/ 2" in page
     state = client.get(url, headers={"Accept": "application/json"}).json()
@@ -196,7 +196,7 @@ def test_organizers_add_and_edit_single_sessions_of_their_units_only(client, org
          "date": offering.starts_on.strftime("%d/%m/%Y"), "starts_at": "14:00", "ends_at": "16:30",
          "venue": "HTX Gốm sứ Bát Tràng", "required": "on", "late_after_minutes": 10},
     )  # fmt: skip
-    assert response.status_code == 302 and response.url == reverse("attendance_offering", args=[offering.pk])
+    assert response.status_code == 302 and response.url == reverse("attendance:offering", args=[offering.pk])
     session = offering.sessions.get()
     assert (session.title, session.late_after_minutes) == ("Tham quan mô hình HTX Gốm sứ", 10)
     elsewhere = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
@@ -213,7 +213,7 @@ def test_the_attendance_page_runs_a_constant_number_of_queries(client, organizer
     services.session_close(session=session, by=organizer)
     client.force_login(organizer)
     with CaptureQueriesContext(connection) as queries:
-        page = client.get(reverse("attendance_offering", args=[session.offering.pk]))
+        page = client.get(reverse("attendance:offering", args=[session.offering.pk]))
     assert page.status_code == 200 and f"{count} / {count}" in page.content.decode()
     assert len(queries) <= 16
 
@@ -226,7 +226,7 @@ def test_a_walk_in_phone_of_someone_in_another_commune_reveals_no_name_and_reach
     sender = UserFactory(role=role, unit=unit if role == Role.ORGANIZER else None)
     session.offering.trainers.add(sender)
     client.force_login(sender)
-    url = reverse("attendance_sheet", args=[session.pk])
+    url = reverse("attendance:sheet", args=[session.pk])
     page = client.post(url, {"walkin-full_name": "Nguyễn Văn Khách", "walkin-phone": "+84 987 654 321"}, follow=True)
     html = page.content.decode()
     assert "Lê Xuân Ất" not in html and "Nguyễn Văn Khách" in html
@@ -241,7 +241,7 @@ def test_a_walk_in_phone_of_someone_of_the_organizers_unit_finds_them(client, or
     session, _enrollments = session_with(1, unit)
     neighbour = ParticipantFactory(full_name="Đinh Thị Ngọc Ánh", phone="0913111222", unit=unit)
     client.force_login(organizer)
-    url = reverse("attendance_sheet", args=[session.pk])
+    url = reverse("attendance:sheet", args=[session.pk])
     html = client.post(url, {"walkin-full_name": "Ánh", "walkin-phone": "913 111 222"}, follow=True).content.decode()
     assert "Đã thêm Đinh Thị Ngọc Ánh và ghi có mặt." in html
     assert Enrollment.objects.get(offering=session.offering, source="walk_in").participant == neighbour
@@ -265,7 +265,7 @@ def test_wrong_check_in_codes_are_limited_but_a_room_typing_the_right_one_is_not
 def test_a_schedule_for_the_year_9999_is_refused_with_a_reason(client, organizer, unit):
     offering = OfferingFactory(unit=unit)
     client.force_login(organizer)
-    url = reverse("attendance_offering", args=[offering.pk])
+    url = reverse("attendance:offering", args=[offering.pk])
     page = client.post(url, {"first_day": "31/12/9999", "days": 3, "morning": "on"})
     assert page.status_code == 200 and "Nhập ngày trong khoảng từ 01/01/2000 đến 31/12/2099." in page.content.decode()
     assert not offering.sessions.exists()

@@ -20,14 +20,14 @@ def test_the_page_shows_reasons_and_bulk_issues_to_the_eligible(client, organize
         organizer, {"Nguyễn Thị Hồng Đào": ("present", "present"), "Trần Văn Đức": ("present", "absent")}
     )
     client.force_login(_organizer_of_bat_trang())
-    url = reverse("offering_certificates", args=[offering.pk])
+    url = reverse("certificates:offering", args=[offering.pk])
     page = client.get(url).content.decode()
     assert "thiếu 1 buổi bắt buộc" in page and "Cấp cho 1 người đủ điều kiện" in page
     client.post(url, {"action": "issue_all"})
     assert list(Certificate.objects.values_list("full_name", flat=True)) == ["Nguyễn Thị Hồng Đào"]
     page = client.get(url).content.decode()
     assert "Lần chạy trước: cấp mới 1, đã có 0, chưa đủ điều kiện 1." in page
-    assert client.get(reverse("offering_certificates_status", args=[offering.pk])).json()["running"] is False
+    assert client.get(reverse("certificates:offering_status", args=[offering.pk])).json()["running"] is False
     client.post(url, {"action": "issue_all"})  # again: nothing new
     assert Certificate.objects.count() == 1
 
@@ -35,7 +35,7 @@ def test_the_page_shows_reasons_and_bulk_issues_to_the_eligible(client, organize
 def test_override_revoke_and_reissue_from_the_page(client, organizer):  # noqa: F811
     offering, people = finished_class(organizer, {"Trần Văn Đức": ("absent",)})
     client.force_login(_organizer_of_bat_trang())
-    url = reverse("offering_certificates", args=[offering.pk])
+    url = reverse("certificates:offering", args=[offering.pk])
     enrollment = people["Trần Văn Đức"]
     client.post(url, {"action": "issue", "enrollment": enrollment.pk})
     assert not Certificate.objects.exists()
@@ -53,9 +53,9 @@ def test_other_units_and_trainers_cannot_reach_it(client, organizer):  # noqa: F
     client.force_login(
         UserFactory(role=Role.ORGANIZER, unit=AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà"))
     )
-    assert client.get(reverse("offering_certificates", args=[offering.pk])).status_code == 404
+    assert client.get(reverse("certificates:offering", args=[offering.pk])).status_code == 404
     client.force_login(UserFactory(role=Role.TRAINER))
-    assert outcome(client.get(reverse("offering_certificates", args=[offering.pk]))) == "home"
+    assert outcome(client.get(reverse("certificates:offering", args=[offering.pk]))) == "home"
     cache.clear()
 
 
@@ -86,7 +86,7 @@ def _issued(organizer, name="Trần Văn Đức"):  # noqa: F811
 def test_a_crafted_reissue_of_a_revoked_certificate_gives_nothing_and_its_page_still_says_revoked(client, organizer):  # noqa: F811
     offering, _enrollment, certificate = _issued(organizer)
     client.force_login(_organizer_of_bat_trang())
-    url = reverse("offering_certificates", args=[offering.pk])
+    url = reverse("certificates:offering", args=[offering.pk])
     client.post(url, {"action": "revoke", "certificate": certificate.pk, "reason": "Cấp nhầm người"})
     page = client.post(url, {"action": "reissue", "certificate": certificate.pk}, follow=True).content.decode()
     assert "đã bị thu hồi nên không cấp lại từ giấy cũ được" in page
@@ -98,7 +98,7 @@ def test_a_crafted_reissue_of_a_revoked_certificate_gives_nothing_and_its_page_s
 def test_after_a_mistaken_revocation_the_page_issues_a_new_certificate_by_the_rules(client, organizer):  # noqa: F811
     offering, enrollment, certificate = _issued(organizer)
     client.force_login(_organizer_of_bat_trang())
-    url = reverse("offering_certificates", args=[offering.pk])
+    url = reverse("certificates:offering", args=[offering.pk])
     client.post(url, {"action": "revoke", "certificate": certificate.pk, "reason": "Nhầm lớp"})
     page = client.get(url).content.decode()
     assert "Cấp giấy mới" in page
@@ -119,7 +119,7 @@ def test_a_revoked_certificate_of_someone_no_longer_eligible_needs_a_written_rea
     certificate, _ = certificate_issue(enrollment=enrollment, by=organizer, override_reason="Học bù")
     certificate_revoke(certificate=certificate, reason="Không học bù", by=organizer)
     client.force_login(_organizer_of_bat_trang())
-    url = reverse("offering_certificates", args=[offering.pk])
+    url = reverse("certificates:offering", args=[offering.pk])
     assert "Cấp giấy mới theo ngoại lệ" in client.get(url).content.decode()
     page = client.post(url, {"action": "issue", "enrollment": enrollment.pk}, follow=True).content.decode()
     assert "Chưa đủ điều kiện: thiếu 1 buổi bắt buộc" in page and Certificate.objects.count() == 1
@@ -139,7 +139,7 @@ def test_a_revoked_certificate_of_someone_no_longer_eligible_needs_a_written_rea
 def test_garbled_ids_on_the_certificates_page_answer_not_found(client, organizer, data):  # noqa: F811
     offering, _people = finished_class(organizer, {"Trần Văn Đức": ("present",)})
     client.force_login(_organizer_of_bat_trang())
-    assert client.post(reverse("offering_certificates", args=[offering.pk]), data).status_code == 404
+    assert client.post(reverse("certificates:offering", args=[offering.pk]), data).status_code == 404
     assert not Certificate.objects.exists()
 
 
@@ -149,7 +149,7 @@ def test_issuing_to_someone_on_the_waiting_list_says_why(client, organizer):  # 
     enrollment.status = "waitlisted"
     enrollment.save()
     client.force_login(_organizer_of_bat_trang())
-    url = reverse("offering_certificates", args=[offering.pk])
+    url = reverse("certificates:offering", args=[offering.pk])
     page = client.post(url, {"action": "issue", "enrollment": enrollment.pk}, follow=True).content.decode()
     assert "không còn trong danh sách lớp" in page and not Certificate.objects.exists()
 

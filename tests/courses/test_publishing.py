@@ -155,3 +155,31 @@ def test_the_image_choosers_of_track_and_course_pages_take_an_id_that_is_not_one
         assert f'name="{field}"' in widget.render(
             field, junk, attrs={"id": f"id_{field}"}
         )  # shown as "no image chosen", not a 500
+
+
+def _options(*options):
+    """A ListBlock's form data: count, then value, order and deleted per item."""
+    items = {
+        str(i): {"value": {"text": text, "correct": "on" if correct else ""}, "order": str(i), "deleted": "", "id": ""}
+        for i, (text, correct) in enumerate(options)
+    }
+    return {"count": str(len(options)), **items}
+
+
+def test_a_new_quiz_lesson_previews_before_its_first_save_without_a_test_badge(client, setup):
+    """Before its first save the lesson has no id: there is no attempt to look up, and it is neither the
+    course's pre-test nor its final test (a course without them has pre_test_id None too)."""
+    course = setup["assigned"]
+    assert course.pre_test_id is None
+    client.force_login(setup["trainer"])
+    data = _lesson_form("Bài kiểm tra: Phân hạng sản phẩm", "action-submit")
+    question = {"kind": "single", "prompt": "Sản phẩm OCOP được phân hạng theo thang mấy sao?", "points": "1",
+                "explanation": "", "options": _options(("5 sao", True), ("10 sao", False))}  # fmt: skip
+    data.update(nested_form_data({"body": streamfield([("question", question)])}))
+    preview_url = reverse("wagtailadmin_pages:preview_on_add", args=["courses", "lessonpage", course.pk])
+    assert client.post(preview_url, data).json() == {"is_valid": True, "is_available": True}
+    response = client.get(preview_url)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Sản phẩm OCOP được phân hạng theo thang mấy sao?" in page and "10 sao" in page
+    assert 'class="badge"' not in page

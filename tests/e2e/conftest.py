@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from home.demo import demo_site_build
+from demo.build import demo_site_build
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"

@@ -1,6 +1,6 @@
 """Steps the browser journeys share."""
 
-from home.demo import DEMO_PASSWORD
+from demo.build import DEMO_PASSWORD
 
 
 def log_in(page, email, next_url="/admin/", password=DEMO_PASSWORD):

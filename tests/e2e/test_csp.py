@@ -8,7 +8,7 @@ production. Any blocked script, style, image or frame is reported by Chromium bo
 import pytest
 
 from courses.models import LessonPage
-from home.demo import DEMO_LOGINS
+from demo.build import DEMO_LOGINS
 from tests.e2e.steps import log_in
 
 RECORD_VIOLATIONS = """

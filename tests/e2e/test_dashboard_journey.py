@@ -6,7 +6,7 @@ import io
 import openpyxl
 from playwright.sync_api import expect
 
-from home.demo_program import program_2019_build
+from demo.program import program_2019_build
 
 from .steps import log_in
 

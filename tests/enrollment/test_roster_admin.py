@@ -15,7 +15,7 @@ from .test_roster_import import make_roster
 def _upload(client, offering, path, name="danh-sach.xlsx"):
     with open(path, "rb") as handle:
         upload = SimpleUploadedFile(name, handle.read())
-    return client.post(reverse("roster_upload", args=[offering.pk]), {"file": upload})
+    return client.post(reverse("enrollment:roster_upload", args=[offering.pk]), {"file": upload})
 
 
 def _setup(db_unit_name="Bát Tràng"):
@@ -38,7 +38,7 @@ def test_upload_preview_then_confirm(client, db, tmp_path):
     client.force_login(organizer)
     response = _upload(client, offering, path)
     history = RosterImport.objects.get()
-    assert response.url == reverse("roster_preview", args=[history.pk])
+    assert response.url == reverse("enrollment:roster_preview", args=[history.pk])
     html = client.get(response.url).content.decode()
     assert "Trùng trong tệp" in html and "Không rõ ràng" in html
     assert not Enrollment.objects.exists()
@@ -59,7 +59,7 @@ def test_a_file_with_errors_cannot_be_imported_from_the_preview(client, db, tmp_
     preview = client.get(_upload(client, offering, path).url).content.decode()
     assert "Số điện thoại" in preview and "Số điện thoại không hợp lệ" in preview
     assert "Nhập những người này vào lớp" not in preview
-    client.post(reverse("roster_preview", args=[RosterImport.objects.get().pk]))
+    client.post(reverse("enrollment:roster_preview", args=[RosterImport.objects.get().pk]))
     assert not Enrollment.objects.exists()
 
 
@@ -84,7 +84,7 @@ def test_organizers_of_another_unit_cannot_import(client, db, tmp_path):
     offering, _organizer = _setup()
     _other_offering, outsider = _setup("Hồng Hà")
     client.force_login(outsider)
-    assert client.get(reverse("roster_upload", args=[offering.pk])).status_code == 404
+    assert client.get(reverse("enrollment:roster_upload", args=[offering.pk])).status_code == 404
 
 
 def _ambiguous_roster(client, tmp_path):

@@ -43,7 +43,7 @@ def test_export_xlsx_has_vietnamese_headers_and_escaped_cells(client, db):
     offering = OfferingFactory(unit=unit)
     _people(offering, unit)
     client.force_login(UserFactory(role=Role.ORGANIZER, unit=unit))
-    response = client.get(reverse("offering_export", args=[offering.pk, "xlsx"]))
+    response = client.get(reverse("enrollment:offering_export", args=[offering.pk, "xlsx"]))
     assert response["Content-Disposition"].endswith(f'danh-sach-{offering.code}.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
@@ -58,7 +58,7 @@ def test_export_csv_has_a_bom_and_escapes(client, db):
     offering = OfferingFactory(unit=unit)
     _people(offering, unit)
     client.force_login(UserFactory(role=Role.ADMINISTRATOR))
-    content = client.get(reverse("offering_export", args=[offering.pk, "csv"])).content
+    content = client.get(reverse("enrollment:offering_export", args=[offering.pk, "csv"])).content
     assert content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0][1] == "Họ và tên"
@@ -73,7 +73,7 @@ def test_export_then_import_changes_nothing(client, db, tmp_path):
     client.force_login(UserFactory(role=Role.ADMINISTRATOR))
     for fmt in ("xlsx", "csv"):
         path = tmp_path / f"export.{fmt}"
-        path.write_bytes(client.get(reverse("offering_export", args=[offering.pk, fmt])).content)
+        path.write_bytes(client.get(reverse("enrollment:offering_export", args=[offering.pk, fmt])).content)
         out = StringIO()
         call_command("import_roster", str(path), "--offering", offering.code, "--json", stdout=out)
         report = json.loads(out.getvalue())
@@ -87,9 +87,9 @@ def test_other_units_cannot_export(client, db):
     offering = OfferingFactory(unit=unit)
     other = AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà")
     client.force_login(UserFactory(role=Role.ORGANIZER, unit=other))
-    assert client.get(reverse("offering_export", args=[offering.pk, "xlsx"])).status_code == 404
+    assert client.get(reverse("enrollment:offering_export", args=[offering.pk, "xlsx"])).status_code == 404
     client.force_login(UserFactory(role=Role.LEARNER))
-    assert outcome(client.get(reverse("participants_export", args=["xlsx"]))) == "login"
+    assert outcome(client.get(reverse("enrollment:participants_export", args=["xlsx"]))) == "login"
 
 
 def test_participant_list_export_is_scoped(client, db):
@@ -98,5 +98,7 @@ def test_participant_list_export_is_scoped(client, db):
     services.participant_create(full_name="Lê Văn Men", unit=unit, phone="0912000101")
     services.participant_create(full_name="Phạm Thị Sen", unit=other, phone="0912000102")
     client.force_login(UserFactory(role=Role.ORGANIZER, unit=unit))
-    sheet = load_workbook(io.BytesIO(client.get(reverse("participants_export", args=["xlsx"])).content)).active
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("enrollment:participants_export", args=["xlsx"])).content)
+    ).active
     assert [row[1] for row in list(sheet.values)[1:]] == ["Lê Văn Men"]

@@ -48,9 +48,9 @@ def test_a_running_check_shows_a_progress_bar_fed_by_the_status_endpoint(client,
     )
     cache.set(_progress_key(history.pk), 1000)
     client.force_login(organizer)
-    page = client.get(reverse("roster_preview", args=[history.pk])).content.decode()
+    page = client.get(reverse("enrollment:roster_preview", args=[history.pk])).content.decode()
     assert "<progress" in page and 'value="25"' in page and "Đang kiểm tra từng dòng" in page
-    status = client.get(reverse("roster_status", args=[history.pk])).json()
+    status = client.get(reverse("enrollment:roster_status", args=[history.pk])).json()
     assert status == {"status": "checking", "running": True, "done": 1000, "total": 4000, "percent": 25}
 
 
@@ -92,7 +92,7 @@ def test_the_upload_page_lists_earlier_imports(client, db, tmp_path):
     offering, organizer = _setup()
     client.force_login(organizer)
     _upload(client, offering, make_roster(tmp_path / "ds.xlsx", people(2)), name="danh-sách-<b>xã<b>.xlsx")
-    page = client.get(reverse("roster_upload", args=[offering.pk])).content.decode()
+    page = client.get(reverse("enrollment:roster_upload", args=[offering.pk])).content.decode()
     assert "Các lần nhập danh sách trước" in page and "danh-sách-&lt;b&gt;xã&lt;b&gt;.xlsx" in page
 
 

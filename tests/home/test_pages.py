@@ -41,7 +41,7 @@ def test_every_page_of_the_full_demo_answers_each_role(client, db):
     from wagtail.models import Page
 
     from courses.models import CoursePage, LessonPage
-    from home.demo import demo_site_build, demo_user
+    from demo.build import demo_site_build, demo_user
 
     demo_site_build()
     closed_courses = list(CoursePage.objects.filter(access=CoursePage.Access.ENROLLED))

@@ -30,9 +30,9 @@ from certificates import services as certificates
 from courses.factories import CourseFactory, LessonFactory
 from courses.models import CourseAccess, CoursePage
 from courses.services import course_trainers_sync
+from demo.site import site_ensure
 from enrollment.factories import OfferingFactory, OrganizationFactory, ParticipantFactory
 from enrollment.models import AdministrativeUnit, Enrollment, OcopProduct, Offering, RosterImport, RosterImportRow
-from home.demo import site_ensure
 from home.models import TrainingTarget
 
 ROLES = [

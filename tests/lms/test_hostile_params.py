@@ -300,7 +300,7 @@ def test_what_people_read_about_the_values_they_sent(world, client):
         "Nhập một ngày hợp lệ." in client.get(f"{DASHBOARD}?date_from=2024-13-45&date_to=2024-01-01").content.decode()
     )
     client.force_login(users["organizer"])
-    sheet = reverse("attendance_sheet", args=[ids["session"]])
+    sheet = reverse("attendance:sheet", args=[ids["session"]])
     page = client.post(sheet, {f"status-{ids['enrollment']}": SCRIPT, f"status-{HUGE}": "present"}, follow=True)
     assert "Trạng thái điểm danh không hợp lệ." in page.content.decode()
     assert not page.context["rows"][0][1]  # nothing recorded

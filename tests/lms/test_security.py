@@ -22,7 +22,7 @@ from wagtail.documents import get_document_model
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.roles import Role
-from home.demo import DEMO_PASSWORD
+from demo.build import DEMO_PASSWORD
 from tests.lms.test_settings import PRODUCTION, _manage
 
 HTTPS = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_HOST": "daotao.ocop.example"}

@@ -23,7 +23,7 @@ from certificates.models import Certificate
 from certificates.services import certificate_issue
 from enrollment.factories import OfferingFactory, ParticipantFactory, UnitFactory
 from enrollment.models import Enrollment, Offering, Participant
-from ops.backups import database_open
+from ops.restore import database_open
 
 pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads only what is committed
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backups import COUNT_NAMES, BackupError, backup_restore
+from ops.backups import COUNT_NAMES, BackupError
+from ops.restore import backup_restore
 
 
 class Command(BaseCommand):

@@ -1,0 +1,11 @@
+"""Certificates' admin pages beyond the templates' snippets (included under admin/certificates/ by wagtail_hooks.py)."""
+
+from django.urls import path
+
+from . import admin_views as views
+
+app_name = "certificates"
+urlpatterns = [
+    path("offerings/<int:pk>/", views.OfferingCertificatesView.as_view(), name="offering"),
+    path("offerings/<int:pk>/status/", views.OfferingCertificatesStatusView.as_view(), name="offering_status"),
+]
