@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .queue import job_started_by, job_started_by_reset
+
 
 class SiteLanguageMiddleware:
     """Activate the language the visitor chose, or Vietnamese.
@@ -44,3 +46,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if prefixes and request.path_info.startswith(prefixes) and parts.config is None:
             parts.replace = {**admin.get("REPLACE", {}), **(parts.replace or {})}
         return parts
+
+
+class TaskStarterMiddleware:
+    """Jobs enqueued while a request is served record who started them (the admin's job list)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = job_started_by(request)
+        try:
+            return self.get_response(request)
+        finally:
+            job_started_by_reset(token)

@@ -1,12 +1,12 @@
 """Roster checks and imports started from the admin, as background tasks (the django.tasks API).
 
-With the immediate backend (the default) they run inside the upload request; with a worker
-backend they run in `db_worker` while the page polls `roster_progress`. Progress lives in the
+With the immediate backend (the default) they run inside the upload request; in production they
+run on an RQ worker ("imports" queue, lms/queue.py) while the page polls `roster_progress`. Progress lives in the
 cache rather than the database, because the import's own transaction hides its writes (and a
 check is rolled back entirely); a worker in another process needs a shared cache (Redis).
 
-Either task may run twice: a worker that dies mid-task leaves it to be run again (`db_worker`
-puts it back in the queue, ops/workers.py), and the first run may have finished its work before
+Either task may run twice: a worker that dies mid-task leaves it to be run again (RQ finds the
+job abandoned when its heartbeat stops, and retries it), and the first run may have finished its work before
 the worker died. So an import commits its people, its enrollments and its own record ("imported")
 in one transaction, under its offering's lock: a run cut short leaves nothing, and a second run
 finds the record no longer "importing" and does nothing (a row without ID, phone or birth year
@@ -115,8 +115,9 @@ def _check_or_import(history: RosterImport, key: str, *, dry_run: bool, decision
         history.save(update_fields=["status", "report"])
         return
     except Exception:
+        # Not marked failed here: the queue may run the task again (roster_task_failed marks it
+        # once no try is left).
         logger.exception("Roster import %s failed", history.pk)
-        RosterImport.objects.filter(pk=history.pk).update(status=RosterImport.Status.FAILED)
         raise
 
 
@@ -134,13 +135,13 @@ def _record(history: RosterImport, report: ImportReport, *, dry_run: bool) -> No
         history.save()
 
 
-@task()
+@task(queue_name="imports")
 def roster_check(import_id: int) -> None:
     """Read the uploaded file and preview what importing it would do (nothing is written)."""
     _run(import_id, dry_run=True, decisions={})
 
 
-@task()
+@task(queue_name="imports")
 def roster_apply(import_id: int, decisions: dict[str, int | str]) -> None:
     """Import the checked file; `decisions` ({row number: "create" | "skip" | participant id}) settle
     the ambiguous rows, and rows with errors or left undecided are skipped."""
@@ -149,8 +150,8 @@ def roster_apply(import_id: int, decisions: dict[str, int | str]) -> None:
 
 @receiver(task_finished)
 def roster_task_failed(sender, task_result, **kwargs) -> None:
-    """A roster task recorded as failed without running its own handler (its worker died too often,
-    ops/workers.py): its import stops showing progress and says it failed."""
+    """A roster task failed for good (an error on its last try, or its worker died on every try):
+    its import stops showing progress and says it failed."""
     if task_result.status != TaskResultStatus.FAILED or task_result.task.func not in (
         roster_check.func,
         roster_apply.func,

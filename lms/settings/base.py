@@ -38,7 +38,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "allauth",
     "allauth.account",
     "csp",
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.middleware.TaskStarterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -218,11 +220,25 @@ STORAGES = {
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work goes through the Django tasks API (django-tasks, which
-# Wagtail already uses). Immediate by default: the work runs inside the
-# request. Production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and
-# runs `manage.py db_worker`; progress bars then read the shared cache (Redis).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work goes through the Django tasks API (django-tasks, which Wagtail already uses).
+# Immediate by default: the work runs inside the request, so `make run` and the tests need no
+# Redis. Production with REDIS_URL runs every task on RQ workers (django-tasks-rq; README,
+# "Background work"); progress bars then read the shared cache.
+# RQ's queues and what it does for a job of each (lms/queue.py): the timeout in seconds, and the
+# waits before each new try after a failure or after the job's worker died (every task is safe to
+# run twice). A task picks its queue with @task(queue_name=...).
+TASK_QUEUES = {
+    "default": {"timeout": 10 * 60, "retry": [30, 120]},
+    "imports": {"timeout": 30 * 60, "retry": [30, 120]},
+    "messages": {"timeout": 60, "retry": [60, 5 * 60, 15 * 60, 60 * 60, 6 * 60 * 60]},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": list(TASK_QUEUES)}}
+RQ_REDIS_URL = "redis://127.0.0.1:6379/0"
+RQ_QUEUES = {name: {"URL": RQ_REDIS_URL, "DEFAULT_TIMEOUT": queue["timeout"]} for name, queue in TASK_QUEUES.items()}
+RQ = {"JOB_CLASS": "lms.queue.Job", "QUEUE_CLASS": "lms.queue.TaskQueue"}
+# How often the scheduler (`manage.py rqcron ops.schedule`) publishes scheduled pages and cleans the
+# queues' registries (which is when a job whose worker died is found and run again).
+SCHEDULE_SECONDS = 60
 
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,7 +1,7 @@
 """Production: everything comes from the environment.
 
 Required: DJANGO_SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL.
-Recommended: REDIS_URL (cache and allauth rate limits), EMAIL_HOST and
+Recommended: REDIS_URL (cache, allauth rate limits, background tasks on RQ), EMAIL_HOST and
 friends, MEDIA_ROOT, STATIC_ROOT, WAGTAILADMIN_BASE_URL.
 Optional: SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS,
 SECURE_HSTS_PRELOAD (see README, "Security and operations").
@@ -47,7 +47,15 @@ if os.environ.get("REDIS_URL"):
 # proxies as we run (the last address the first proxy appended; earlier ones can be forged).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", TASKS["default"]["BACKEND"])}}  # noqa: F405
+# With Redis, background tasks run on RQ workers (`manage.py rqworker default imports messages`,
+# README "Background work"); TASKS_BACKEND names another django.tasks backend explicitly.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    RQ_QUEUES = {name: {**queue, "URL": REDIS_URL} for name, queue in RQ_QUEUES.items()}  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": list(TASK_QUEUES)}}  # noqa: F405
+if os.environ.get("TASKS_BACKEND"):
+    TASKS = {"default": {"BACKEND": os.environ["TASKS_BACKEND"], "QUEUES": list(TASK_QUEUES)}}  # noqa: F405
+SCHEDULE_SECONDS = int(os.environ.get("SCHEDULE_SECONDS", str(SCHEDULE_SECONDS)))  # noqa: F405
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -13,7 +13,9 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests that run RQ (tests/ops) use a Redis database of their own, emptied by them.
+RQ_REDIS_URL = "redis://127.0.0.1:6379/15"
+RQ_QUEUES = {name: {**queue, "URL": RQ_REDIS_URL} for name, queue in RQ_QUEUES.items()}  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # What tests upload goes to a folder of this process's own, removed when the run ends (never the repository).

@@ -1,14 +1,16 @@
-"""A background worker that dies does not lose its task.
+"""A background worker that dies loses no task and duplicates no effect, on RQ.
 
-Real `manage.py db_worker` processes (django-tasks-db, with ops' recovery at start) run real tasks
-against the test's own database. A test-only hook in the child blocks the task at a chosen call
-(inside a transaction, or after the work is done but before the worker records it) until the
-test releases it or kills the worker; the test waits on files and on the child's exit, never on
-a clock. Then a second worker finishes the job, and the result is checked: every eligible person
-holds one certificate with serial numbers without gap or repeat; a roster is imported once.
+Real `manage.py rqworker --burst` processes run real tasks against the test's own database and a
+Redis database of the tests' own (settings.RQ_QUEUES; the test empties it). A test-only hook in the
+child blocks the task at a chosen call (inside a transaction, or after the work is done but before
+the worker records it) until the test releases it or kills the worker; the test waits on files and
+on the child's exit, never on a clock. A killed worker's job stays in RQ's started registry until
+its heartbeat expires; the test cleans the registries as at that moment (as `queues_clean` does every
+minute) and RQ puts the job back, by the retries every queue gives its jobs (lms/queue.py). Then a
+second worker finishes the job, and the result is checked: every eligible person holds one
+certificate with serial numbers without gap or repeat; a roster is imported once.
 """
 
-import io
 import json
 import os
 import signal
@@ -22,11 +24,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
 from django.db import connection
+from django.dispatch import receiver
 from django.utils import timezone
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+from django_rq import get_queue
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
+from rq.job import JobStatus
+from rq.registry import FailedJobRegistry, StartedJobRegistry
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
@@ -37,25 +42,23 @@ from certificates.models import Certificate, SerialCounter
 from certificates.tasks import certificates_issue_task
 from enrollment.factories import OfferingFactory, ParticipantFactory, UnitFactory
 from enrollment.models import Enrollment, Offering, Participant, RosterImport
-from enrollment.roster.tasks import roster_apply
-from ops import workers
-from ops.workers import MAX_ATTEMPTS, tasks_requeue, worker_alive, worker_id_new
+from enrollment.roster.tasks import roster_apply, roster_check
+from lms.queue import Job
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the workers see only what is committed
 
 PEOPLE = ["Nguyễn Thị Hồng Đào", "Trần Văn Đức", "Lê Thị Ánh Tuyết", "Phạm Quốc Bảo", "Hoàng Thị Lan Anh",
           "Vũ Đình Khôi"]  # fmt: skip
 TIMEOUT = 180  # seconds; generous for a slow CI machine, never reached when things work
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# The worker process: test settings with the database backend, an optional hook that blocks the
-# N-th call of a function (TEST_WORKER_HOOK="module:attribute:N:before|after") until the file
-# "release" appears in TEST_WORKER_GATE (it creates "blocked" there first), then our db_worker.
+# The worker process: test settings with the RQ backend, an optional hook that blocks the N-th
+# call of a function (TEST_WORKER_HOOK="module:attribute:N:before|after") until the file "release"
+# appears in TEST_WORKER_GATE (it creates "blocked" there first), then django-rq's rqworker.
 CHILD = """
 import importlib, json, os, sys, time
 from pathlib import Path
 from django.conf import settings
-settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": list(settings.TASK_QUEUES)}}
 settings.MEDIA_ROOT = os.environ["TEST_MEDIA_ROOT"]
 import django
 django.setup()
@@ -81,7 +84,10 @@ if os.environ.get("TEST_WORKER_HOOK"):
 
     setattr(owner, name, blocking)
 from django.core.management import execute_from_command_line
-execute_from_command_line(["manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"])
+# SimpleWorker runs the job in this process: the hook above is in it (a forked work horse would
+# inherit it too, but killing this process would then leave the horse running).
+execute_from_command_line(["manage.py", "rqworker", "default", "imports", "--burst",
+                           "--worker-class", "rq.worker.SimpleWorker", "--name", os.environ["TEST_WORKER_NAME"]])
 """
 
 
@@ -116,11 +122,6 @@ def database_url(transactional_db, tmp_path):
         connection.connection = memory
 
 
-@pytest.fixture
-def database_tasks(settings):
-    settings.TASKS = DATABASE_TASKS
-
-
 def _wait_for(condition, what, process=None, output=None):
     deadline = time.monotonic() + TIMEOUT
     while not condition():
@@ -146,7 +147,7 @@ class Workers:
         env = {
             **os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test", "DATABASE_URL": self.database_url,
             "TEST_MEDIA_ROOT": str(self.media), "TEST_WORKER_HOOK": hook, "TEST_WORKER_GATE": str(gate),
-            "TEST_WORKER_SET": json.dumps(set_values or {}), "PYTHONUNBUFFERED": "1",
+            "TEST_WORKER_SET": json.dumps(set_values or {}), "PYTHONUNBUFFERED": "1", "TEST_WORKER_NAME": f"w{number}",
         }  # fmt: skip
         with output.open("wb") as sink:
             process = subprocess.Popen(
@@ -164,7 +165,7 @@ class Workers:
         _wait_for((process.gate / "blocked").exists, "the task reached the hook", process, process.output)
 
     def finish(self, process):
-        """Wait for a worker in --batch mode to run out of tasks; its exit code."""
+        """Wait for a worker in --burst mode to run out of jobs; its exit code."""
         try:
             return process.wait(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -182,10 +183,21 @@ class Workers:
 
 
 @pytest.fixture
-def worker_processes(database_url, media, database_tasks, tmp_path):
+def worker_processes(database_url, media, rq_tasks, tmp_path):
     started = Workers(database_url, media, tmp_path)
     yield started
     started.stop_all()
+
+
+def _abandoned_jobs_taken_back():
+    """Clean the registries as they are cleaned once the killed worker's heartbeat has expired."""
+    for name in django_settings.TASK_QUEUES:
+        queue = get_queue(name)
+        StartedJobRegistry(queue=queue, job_class=queue.job_class).cleanup(timestamp=time.time() + 24 * 3600)
+
+
+def _job(result):
+    return Job.fetch(result.id, connection=get_queue("default").connection)
 
 
 def _conference(names=PEOPLE, absent=()):
@@ -213,41 +225,42 @@ def _assert_issued_once(offering, eligible):
     assert SerialCounter.objects.get().last == len(eligible)  # the killed run's number was rolled back
 
 
-def test_a_worker_killed_mid_batch_leaves_the_task_running_and_the_next_worker_issues_the_rest_once(
+def test_a_worker_killed_mid_batch_leaves_the_job_to_be_run_again_and_the_next_worker_issues_the_rest_once(
     worker_processes,
 ):
     organizer = UserFactory(role=Role.ORGANIZER)
     offering = _conference(absent={"Vũ Đình Khôi"})
     result = certificates_issue_task.enqueue(offering.pk, organizer.pk)
+    assert _job(result).timeout == django_settings.TASK_QUEUES["default"]["timeout"]
 
     # Killed while the fourth certificate's transaction holds the serial counter, incremented.
     first = worker_processes.start(hook="certificates.services:_next_serial:4:after")
     worker_processes.wait_blocked(first)
     assert Certificate.objects.count() == 3
     worker_processes.kill(first)
+    assert _job(result).get_status() == JobStatus.STARTED  # until its heartbeat expires
 
-    stuck = DBTaskResult.objects.get(pk=result.id)
-    assert stuck.status == TaskResultStatus.RUNNING  # django-tasks-db alone would leave it so for ever
-    assert stuck.worker_ids[0].split(":")[1] == str(first.pid) and worker_alive(stuck.worker_ids[0]) is False
+    _abandoned_jobs_taken_back()
+    job = _job(result)
+    assert job.get_status() == JobStatus.QUEUED or job.is_scheduled  # back, by its queue's retries
+    assert job.retries_left == len(django_settings.TASK_QUEUES["default"]["retry"]) - 1
 
     second = worker_processes.start()
+    if job.is_scheduled:  # the retry waits 30 seconds: run it now, as the scheduler will then
+        get_queue("default").enqueue_job(job)
     assert worker_processes.finish(second) == 0
-    log = second.output.read_text()
-    assert f"Đưa lại vào hàng đợi tác vụ {result.id}" in log
-
-    done = DBTaskResult.objects.get(pk=result.id)
-    assert done.status == TaskResultStatus.SUCCESSFUL and len(done.worker_ids) == 2
+    assert certificates_issue_task.get_result(result.id).status == TaskResultStatus.SUCCESSFUL
     _assert_issued_once(offering, [name for name in PEOPLE if name != "Vũ Đình Khôi"])
 
 
 def _stop_gracefully(worker):
     """SIGTERM, as systemctl stop sends it, and wait until the worker says it is shutting down."""
     worker.send_signal(signal.SIGTERM)
-    _wait_for(lambda: "shutting down gracefully" in worker.output.read_text(), "the worker took the signal",
+    _wait_for(lambda: "warm shut down requested" in worker.output.read_text(), "the worker took the signal",
               worker, worker.output)  # fmt: skip
 
 
-def test_sigterm_lets_the_running_task_finish_before_the_worker_exits(worker_processes):
+def test_sigterm_lets_the_running_job_finish_before_the_worker_exits(worker_processes):
     offering = _conference()
     result = certificates_issue_task.enqueue(offering.pk, None)
     worker = worker_processes.start(hook="certificates.services:_next_serial:2:after")
@@ -257,25 +270,7 @@ def test_sigterm_lets_the_running_task_finish_before_the_worker_exits(worker_pro
     (worker.gate / "release").touch()
     assert worker_processes.finish(worker) == 0
 
-    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL
-    _assert_issued_once(offering, PEOPLE)
-
-
-def test_a_second_sigterm_interrupts_the_task_and_the_next_worker_runs_it_again(worker_processes):
-    offering = _conference()
-    result = certificates_issue_task.enqueue(offering.pk, None)
-    worker = worker_processes.start(hook="certificates.services:_next_serial:2:after")
-    worker_processes.wait_blocked(worker)
-    _stop_gracefully(worker)
-    worker.send_signal(signal.SIGTERM)  # "press Ctrl+C again to force"
-    worker_processes.finish(worker)
-    interrupted = DBTaskResult.objects.get(pk=result.id)
-    assert interrupted.status == TaskResultStatus.FAILED and interrupted.exception_class_path == "builtins.SystemExit"
-    assert Certificate.objects.count() == 1  # the second one's transaction was rolled back
-
-    second = worker_processes.start()
-    assert worker_processes.finish(second) == 0
-    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL
+    assert certificates_issue_task.get_result(result.id).status == TaskResultStatus.SUCCESSFUL
     _assert_issued_once(offering, PEOPLE)
 
 
@@ -304,20 +299,69 @@ def test_a_roster_import_whose_worker_is_killed_is_imported_exactly_once(worker_
     offering = OfferingFactory()
     history = _roster_import(offering)
     result = roster_apply.enqueue(history.pk, {})
+    job = _job(result)
+    assert job.origin == "imports" and job.timeout == django_settings.TASK_QUEUES["imports"]["timeout"]
 
     first = worker_processes.start(hook=hook, set_values={"enrollment.roster.importer.CHUNK_ROWS": 2})
     worker_processes.wait_blocked(first)
     worker_processes.kill(first)
-    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.RUNNING
+    _abandoned_jobs_taken_back()
+    job = _job(result)
+    history.refresh_from_db()
+    assert history.status != RosterImport.Status.FAILED  # not reported failed: it will run again
 
     second = worker_processes.start()
+    if job.is_scheduled:
+        get_queue("imports").enqueue_job(job)
     assert worker_processes.finish(second) == 0
-    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL
+    assert roster_apply.get_result(result.id).status == TaskResultStatus.SUCCESSFUL
 
     history.refresh_from_db()
     assert history.status == RosterImport.Status.IMPORTED and history.report["created"] == len(KEYLESS)
     assert sorted(Participant.objects.values_list("full_name", flat=True)) == sorted(KEYLESS)
     assert offering.enrollments.count() == len(KEYLESS) and history.rows.count() == len(KEYLESS)
+
+
+def test_a_task_that_fails_is_tried_again_and_reported_failed_once_only_when_its_tries_are_spent(
+    rq_tasks, settings, media, monkeypatch
+):
+    """RQ calls the failure callback on every failed try; lms.queue.Job lets django.tasks' FAILED through
+    only for the last, so a roster check is not marked failed while RQ will still run it."""
+    from rq import SimpleWorker
+
+    settings.TASK_QUEUES = {**settings.TASK_QUEUES, "imports": {"timeout": 60, "retry": [0, 0]}}
+    offering = OfferingFactory()
+    history = RosterImport.objects.create(
+        offering=offering, file=SimpleUploadedFile("danh-sach.csv", "STT,Họ và tên\n1,Nguyễn Văn An\n".encode()),
+        original_name="danh-sach.csv", status=RosterImport.Status.CHECKING,
+    )  # fmt: skip
+    tries = []
+
+    def database_gone(**kwargs):
+        tries.append(RosterImport.objects.get(pk=history.pk).status)
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr("enrollment.roster.tasks.roster_import", database_gone)
+    failed = []
+
+    @receiver(task_finished, weak=False)
+    def seen(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failed.append(task_result.id)
+
+    try:
+        result = roster_check.enqueue(history.pk)
+        queue = get_queue("imports")
+        SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+    finally:
+        task_finished.disconnect(seen)
+    job = _job(result)
+    assert job.get_status() == JobStatus.FAILED and job.retries_left == 0
+    assert failed == [result.id]  # three tries, one report
+    assert tries == [RosterImport.Status.CHECKING] * 3  # each try found the check still to do
+    history.refresh_from_db()
+    assert history.status == RosterImport.Status.FAILED
+    assert result.id in FailedJobRegistry(queue=queue).get_job_ids()
 
 
 @pytest.mark.django_db  # no other process here: no need to commit
@@ -331,99 +375,3 @@ def test_a_roster_import_run_again_after_it_finished_does_nothing(media):
     history.refresh_from_db()
     assert history.status == RosterImport.Status.IMPORTED and history.imported_at == imported_at
     assert Participant.objects.count() == len(KEYLESS) and offering.enrollments.count() == len(KEYLESS)
-
-
-# --------------------------------------------------------------------------- requeue_stale_tasks
-
-
-def _dead_pid() -> int:
-    process = subprocess.Popen([sys.executable, "-c", "pass"])
-    process.wait()
-    return process.pid
-
-
-def _stuck(worker_ids, *, status=TaskResultStatus.RUNNING, started=None, exception=""):
-    """A task result as a worker left it."""
-    offering_id = OfferingFactory().pk
-    result = certificates_issue_task.enqueue(offering_id, None)
-    DBTaskResult.objects.filter(pk=result.id).update(
-        status=status, worker_ids=worker_ids, started_at=started or timezone.now(), exception_class_path=exception,
-        finished_at=timezone.now() if status == TaskResultStatus.FAILED else None,
-    )  # fmt: skip
-    return result.id
-
-
-def _requeue(*args):
-    out = io.StringIO()
-    call_command("requeue_stale_tasks", *args, stdout=out)
-    return out.getvalue()
-
-
-@pytest.mark.django_db  # no other process here: no need to commit
-def test_requeue_puts_back_the_tasks_of_dead_workers_and_leaves_the_living_alone(database_tasks):
-    here = worker_id_new()
-    host = here.split(":")[0]
-    dead = f"{host}:{_dead_pid()}:12345"
-    reused = f"{host}:{os.getpid()}:{here.split(':')[2]}0"  # this process's pid, another start time
-    ids = {
-        "dead": _stuck([dead]),
-        "reused pid": _stuck([reused]),
-        "alive": _stuck([here]),
-        "interrupted": _stuck([here], status=TaskResultStatus.FAILED, exception="builtins.SystemExit"),
-        "failed": _stuck([dead], status=TaskResultStatus.FAILED, exception="builtins.ValueError"),
-        "elsewhere": _stuck(["may-chu-khac:4242:777"]),
-        "old elsewhere": _stuck(["8f3a9c"], started=timezone.now() - timedelta(hours=3)),
-        "old alive": _stuck([here], started=timezone.now() - timedelta(hours=3)),
-        "given up": _stuck([dead] * MAX_ATTEMPTS),
-    }
-    assert worker_alive(here) is True and worker_alive(dead) is False and worker_alive("8f3a9c") is None
-
-    before = {name: DBTaskResult.objects.get(pk=pk).status for name, pk in ids.items()}
-    listing = _requeue("--dry-run")
-    assert "Sẽ đưa lại vào hàng đợi 3 tác vụ" in listing and "Còn 2 tác vụ đang chạy trên máy khác" in listing
-    assert {name: DBTaskResult.objects.get(pk=pk).status for name, pk in ids.items()} == before
-
-    output = _requeue()
-    assert "Đã đưa lại vào hàng đợi 3 tác vụ" in output and "Đã đánh dấu thất bại 1 tác vụ" in output
-    status = {name: DBTaskResult.objects.get(pk=pk) for name, pk in ids.items()}
-    assert {name for name, result in status.items() if result.status == TaskResultStatus.READY} == {
-        "dead", "reused pid", "interrupted",
-    }  # fmt: skip
-    assert status["interrupted"].exception_class_path == "" and status["interrupted"].finished_at is None
-    assert status["alive"].status == status["elsewhere"].status == TaskResultStatus.RUNNING
-    assert status["failed"].exception_class_path == "builtins.ValueError"  # a real failure stays one
-    given_up = status["given up"].task_result
-    assert given_up.status == TaskResultStatus.FAILED and given_up.errors[0].exception_class is workers.WorkerLostError
-
-    assert "Đã đưa lại vào hàng đợi 1 tác vụ" in _requeue("--older-than", "60")  # started three hours ago
-    assert DBTaskResult.objects.get(pk=ids["old elsewhere"]).status == TaskResultStatus.READY
-    assert DBTaskResult.objects.get(pk=ids["elsewhere"]).status == TaskResultStatus.RUNNING  # one minute ago
-    assert DBTaskResult.objects.get(pk=ids["old alive"]).status == TaskResultStatus.RUNNING  # a long task, here
-
-
-@pytest.mark.django_db  # no other process here: no need to commit
-def test_a_worker_started_with_the_id_of_a_dead_one_takes_its_task_back(database_tasks):
-    pk = _stuck(["ocop-worker-1"])
-    assert str(tasks_requeue(worker_id="ocop-worker-2").unknown[0].pk) == pk
-    assert [str(result.pk) for result in tasks_requeue(worker_id="ocop-worker-1").requeued] == [pk]
-
-
-@pytest.mark.django_db  # no other process here: no need to commit
-def test_requeue_refuses_a_backend_that_is_not_the_database(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    with pytest.raises(CommandError, match="không phải backend cơ sở dữ liệu"):
-        _requeue()
-
-
-@pytest.mark.django_db  # no other process here: no need to commit
-def test_a_roster_import_given_up_after_its_worker_died_too_often_says_it_failed(database_tasks, media):
-    history = _roster_import(OfferingFactory())
-    result = roster_apply.enqueue(history.pk, {})
-    dead = f"{worker_id_new().split(':')[0]}:{_dead_pid()}:12345"
-    DBTaskResult.objects.filter(pk=result.id).update(
-        status=TaskResultStatus.RUNNING, worker_ids=[dead] * MAX_ATTEMPTS, started_at=timezone.now()
-    )
-    assert [str(r.pk) for r in tasks_requeue().given_up] == [result.id]
-    history.refresh_from_db()
-    assert history.status == RosterImport.Status.FAILED  # the progress page stops and says so
-    assert not Participant.objects.exists()

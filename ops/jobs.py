@@ -1,0 +1,88 @@
+"""The background jobs staff see: every job of our queues in RQ's registries, and a failed one put back."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rq.job import JobStatus
+from rq.registry import FailedJobRegistry, FinishedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
+
+from lms.queue import Job
+
+STATES = ("queued", "scheduled", "started", "failed", "finished")
+
+
+@dataclass(frozen=True)
+class JobRow:
+    id: str
+    queue: str
+    state: str
+    task: str
+    args: list
+    started_by: str
+    progress: dict | None
+    enqueued_at: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    error: str
+    retries_left: int
+
+
+def _registry_ids(queue, state: str) -> list[str]:
+    if state == "queued":
+        return queue.get_job_ids()
+    registry = {
+        "scheduled": ScheduledJobRegistry,
+        "started": StartedJobRegistry,
+        "failed": FailedJobRegistry,
+        "finished": FinishedJobRegistry,
+    }[state](queue=queue, job_class=queue.job_class)
+    return registry.get_job_ids()
+
+
+def _aware(moment):
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def jobs_listed(queues, limit: int = 200) -> list[JobRow]:
+    """Our jobs in every state, newest first, at most `limit` per state and queue."""
+    rows = []
+    for queue in queues:
+        for state in STATES:
+            ids = _registry_ids(queue, state)[-limit:]
+            for job in Job.fetch_many(ids, connection=queue.connection):
+                if job is None:
+                    continue
+                error = ""
+                if state == "failed":
+                    result = job.latest_result()
+                    error = (result.exc_string if result else "") or ""
+                rows.append(
+                    JobRow(
+                        id=job.id,
+                        queue=queue.name,
+                        state=state,
+                        task=job.func_name,
+                        args=list(job.args or []),
+                        started_by=(job.meta.get("started_by") or {}).get("name", ""),
+                        progress=job.meta.get("progress"),
+                        enqueued_at=_aware(job.enqueued_at),
+                        started_at=_aware(job.started_at),
+                        ended_at=_aware(job.ended_at),
+                        error=error.strip().splitlines()[-1] if error.strip() else "",
+                        retries_left=job.retries_left or 0,
+                    )
+                )
+    moment = datetime.min.replace(tzinfo=UTC)
+    return sorted(rows, key=lambda row: row.enqueued_at or row.ended_at or moment, reverse=True)
+
+
+def job_rerun(queue, job_id: str) -> bool:
+    """Put a failed job back in its queue; False when it is not (or no longer) failed."""
+    registry = FailedJobRegistry(queue=queue, job_class=queue.job_class)
+    if job_id not in registry.get_job_ids():
+        return False
+    job = Job.fetch(job_id, connection=queue.connection)
+    if job.get_status() != JobStatus.FAILED:
+        return False
+    registry.requeue(job)
+    return True
