@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django_tasks import task
 
 from enrollment.models import Offering
+from lms.queue import job_progress
 
 from .services import certificates_issue_offering
 
@@ -35,6 +36,7 @@ def certificates_issue_task(offering_id: int, user_id: int | None) -> None:
     by = get_user_model().objects.filter(pk=user_id).first()
 
     def progress(done, total):
+        job_progress(done, total)
         cache.set(key, {"running": True, "done": done, "total": total, "percent": round(100 * done / total)}, HOUR)
 
     try:

@@ -1,5 +1,7 @@
 """Deployment checks of our own, run by `manage.py check --deploy` beside Django's."""
 
+import os
+
 from django.conf import settings
 from django.core import checks
 
@@ -49,3 +51,20 @@ def check_content_security_policy(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_tasks_on_the_queue(app_configs=None, **kwargs):
+    """With Redis there, background tasks belong on RQ's workers, not inside the request."""
+    backend = settings.TASKS.get("default", {}).get("BACKEND", "")
+    if os.environ.get("REDIS_URL") and backend.endswith("ImmediateBackend"):
+        return [
+            checks.Warning(
+                "REDIS_URL is set but background tasks run inside the request (immediate backend): a large "
+                "roster import or certificate batch holds the page until it ends.",
+                hint="Unset TASKS_BACKEND (production settings then use django_tasks_rq.RQBackend) and run "
+                "`manage.py rqworker default imports messages`.",
+                id="lms.W004",
+            )
+        ]
+    return []

@@ -3,10 +3,25 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.utils.translation import gettext_lazy as _
 from rq.job import JobStatus
 from rq.registry import FailedJobRegistry, FinishedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 
 from lms.queue import Job
+
+TASK_LABELS = {
+    "certificates.tasks.certificates_issue_task": _("Issue an offering's certificates"),
+    "enrollment.roster.tasks.roster_check": _("Check a roster"),
+    "enrollment.roster.tasks.roster_apply": _("Import a roster"),
+    "ops.tasks.pages_publish_scheduled": _("Publish scheduled pages"),
+    "ops.tasks.queues_clean": _("Clean the queues"),
+    "wagtail.tasks.update_reference_index_task": _("Update the references between pages and files"),
+}
+
+
+def task_label(path: str) -> str:
+    return TASK_LABELS.get(path, path)
+
 
 STATES = ("queued", "scheduled", "started", "failed", "finished")
 
@@ -39,6 +54,15 @@ def _registry_ids(queue, state: str) -> list[str]:
     return registry.get_job_ids()
 
 
+def _last_line(traceback: str) -> str:
+    """"DoesNotExist: Offering matching query does not exist." from a traceback's last line."""
+    lines = traceback.strip().splitlines()
+    if not lines:
+        return ""
+    kind, colon, message = lines[-1].partition(": ")
+    return f"{kind.rsplit('.', 1)[-1]}{colon}{message}"
+
+
 def _aware(moment):
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
@@ -68,7 +92,7 @@ def jobs_listed(queues, limit: int = 200) -> list[JobRow]:
                         enqueued_at=_aware(job.enqueued_at),
                         started_at=_aware(job.started_at),
                         ended_at=_aware(job.ended_at),
-                        error=error.strip().splitlines()[-1] if error.strip() else "",
+                        error=_last_line(error),
                         retries_left=job.retries_left or 0,
                     )
                 )

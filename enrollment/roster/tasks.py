@@ -24,6 +24,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks.signals import task_finished
 
+from lms.queue import job_progress
+
 from ..models import Offering, RosterImport, RosterImportRow
 from .importer import ImportReport, roster_import
 from .reader import RosterFileError, open_roster
@@ -85,6 +87,11 @@ def _run(import_id: int, *, dry_run: bool, decisions: dict) -> None:
         cache.delete(key)
 
 
+def _progress(key: str, done: int, estimated: int) -> None:
+    cache.set(key, done, timeout=24 * 3600)
+    job_progress(done, max(estimated, done))
+
+
 def _still_running(history: RosterImport) -> bool:
     """False if another run of the task has finished the record meanwhile. Takes the offering's row
     lock first, the one the importer holds until it commits, so two runs take turns (the record's
@@ -105,7 +112,7 @@ def _check_or_import(history: RosterImport, key: str, *, dry_run: bool, decision
                     history.save(update_fields=["estimated_rows"])
                 report = roster_import(
                     roster=roster, offering=history.offering, dry_run=dry_run, skip_invalid=not dry_run,
-                    decisions=decisions, progress=lambda done: cache.set(key, done, timeout=24 * 3600),
+                    decisions=decisions, progress=lambda done: _progress(key, done, history.estimated_rows),
                 )  # fmt: skip
             _record(history, report, dry_run=dry_run)
     except RosterFileError as error:

@@ -77,6 +77,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "https://" + (AL
 # could be forged, so never expose gunicorn directly.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's probe over plain HTTP
 # One year, subdomains included. Preload stays off unless the operator asks for it
 # (SECURE_HSTS_PRELOAD=true): a preload-list entry covers every subdomain of the
 # domain for months and cannot be undone quickly, which a province's shared

@@ -42,6 +42,8 @@ from .url_walk import routes, url_of
 # fmt: off
 #   anonymous learner other_learner trainer other_trainer organizer_a organizer_b administrator
 GET = {
+    "healthz": "200 200 200 200 200 200 200 200",
+    "ops:jobs": "login login login home home home home 200",
     "home:site_history": "login login login home home home home 200",
     "home:site_history_results": "login login login home home home home 200",
     "admin/login/": "login login login login login login login login",
@@ -382,6 +384,7 @@ GET = {
 }
 
 POST = {
+    "ops:jobs": "login login login home home home home redirect",
     "wagtailadmin_api:pages:action": "login login login 404 404 404 404 404",
     "wagtailadmin_pages:set_page_position": "login login login home home home home 200",
     "wagtailadmin_pages:lock": "login login login home home home home redirect",
