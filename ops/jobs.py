@@ -55,7 +55,7 @@ def _registry_ids(queue, state: str) -> list[str]:
 
 
 def _last_line(traceback: str) -> str:
-    """"DoesNotExist: Offering matching query does not exist." from a traceback's last line."""
+    """ "DoesNotExist: Offering matching query does not exist." from a traceback's last line."""
     lines = traceback.strip().splitlines()
     if not lines:
         return ""

@@ -79,4 +79,3 @@ def test_an_administrator_finds_a_failed_batch_and_runs_it_again(page, rq_tasks,
     assert sorted(Certificate.objects.filter(enrollment__offering_id=pk).values_list("full_name", flat=True)) == sorted(
         PEOPLE
     )
-
