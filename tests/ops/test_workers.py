@@ -14,17 +14,14 @@ certificate with serial numbers without gap or repeat; a roster is imported once
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.dispatch import receiver
 from django.utils import timezone
 from django_rq import get_queue
@@ -89,37 +86,6 @@ from django.core.management import execute_from_command_line
 execute_from_command_line(["manage.py", "rqworker", "default", "imports", "--burst",
                            "--worker-class", "rq.worker.SimpleWorker", "--name", os.environ["TEST_WORKER_NAME"]])
 """
-
-
-@pytest.fixture
-def database_url(transactional_db, tmp_path):
-    """A URL by which worker processes reach this test's database."""
-    settings_dict = connection.settings_dict
-    if connection.vendor == "postgresql":
-        user = settings_dict.get("USER") or "postgres"
-        password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-        host, port = settings_dict.get("HOST") or "127.0.0.1", settings_dict.get("PORT") or 5432
-        yield f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
-        return
-    if not connection.is_in_memory_db():
-        yield f"sqlite:///{Path(settings_dict['NAME']).resolve()}"
-        return
-    # SQLite's test database lives in this process's memory, out of other processes' reach: copy
-    # it (schema and all) to a file and point this process's connection at the file for the test.
-    path = tmp_path / "test-database.sqlite3"
-    connection.ensure_connection()
-    memory, name = connection.connection, settings_dict["NAME"]
-    copy = sqlite3.connect(path)
-    memory.backup(copy)
-    copy.close()
-    connection.connection = None  # `memory` stays open: the in-memory database lives on
-    settings_dict["NAME"] = str(path)
-    try:
-        yield f"sqlite:///{path}"
-    finally:
-        connection.close()
-        settings_dict["NAME"] = name
-        connection.connection = memory
 
 
 def _wait_for(condition, what, process=None, output=None):
