@@ -44,7 +44,6 @@ from certificates.models import Certificate, SerialCounter
 from enrollment.factories import OfferingFactory, ParticipantFactory, UnitFactory
 from enrollment.models import Enrollment, Offering, Participant, RosterImport
 
-pytestmark = pytest.mark.django_db(transaction=True)
 
 ROUNDS = 20
 PEOPLE_PER_BATCH = 8
@@ -148,10 +147,11 @@ def _answers(url) -> bool:
 
 
 @pytest.fixture
-def deployment(database_url, rq_tasks, tmp_path):
+def deployment(request, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the two-server rehearsal needs PostgreSQL (DATABASE_URL=postgres://…), as CI's second run has")
-    started = Deployment(database_url, tmp_path)
+    request.getfixturevalue("rq_tasks")
+    started = Deployment(request.getfixturevalue("database_url"), tmp_path)
     yield started
     started.stop_all()
 
@@ -224,6 +224,7 @@ def _all_done(imports, offerings, eligible) -> bool:
     return True
 
 
+@pytest.mark.django_db(transaction=True)
 def test_two_servers_and_two_workers_one_killed_run_every_job_exactly_once(deployment):
     unit = UnitFactory(code="01", name="Hà Nội", level="province", type="city")
     organizer = UserFactory(role=Role.ORGANIZER)
