@@ -22,6 +22,7 @@ SCENARIO_MODULES = [
     "bench.roster_import",
     "bench.attendance_sheet",
     "bench.certificates_issue",
+    "bench.queue_throughput",
     "bench.dashboard",
     "bench.http_load",
 ]
@@ -50,6 +51,9 @@ def main() -> int:
             if hasattr(module, "load_section"):
                 sections.append(module.load_section())
                 results.extend(sections[-1].results())
+        for module_name in chosen:
+            if hasattr(import_module(module_name), "teardown"):
+                import_module(module_name).teardown()
         probes = [import_module(name).memory_probe() for name in chosen if name == "bench.roster_import"]
         print(f"database: {connection.vendor}")
         print(table(results))
