@@ -35,3 +35,15 @@ def test_the_scheduler_enqueues_scheduled_publishing_and_a_worker_publishes_the_
     course.refresh_from_db()
     assert course.live
     assert queue.count == 0 and queue.failed_job_registry.count == 0
+
+
+def test_a_task_enqueued_to_run_later_waits_in_the_scheduled_registry(rq_tasks):
+    from certificates.tasks import certificates_issue_task
+
+    later = timezone.now() + timedelta(hours=12)
+    result = certificates_issue_task.using(run_after=later).enqueue(1, None)
+    queue = get_queue("default")
+    assert queue.count == 0  # not before its time: the worker started --with-scheduler queues it then
+    registry = queue.scheduled_job_registry
+    assert result.id in registry.get_job_ids()
+    assert abs(registry.get_scheduled_time(result.id).timestamp() - later.timestamp()) < 1
