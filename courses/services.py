@@ -112,3 +112,13 @@ def course_lessons_reindex(*, course) -> None:
     course (LessonPage.searchable_parts), which the course decides."""
     for lesson in course.get_children().specific():  # its lessons, live or not
         index.insert_or_update_object(lesson)
+
+
+def lesson_place(*, lesson) -> None:
+    """A lesson added to a course that ends with its final test goes just before that test (Wagtail adds
+    a page last): the final test stays last, as the course's order and every learner's progress expect."""
+    course = lesson.get_parent().specific
+    final_test = getattr(course, "final_test", None)
+    if final_test is None or final_test.pk == lesson.pk or not lesson.path > final_test.path:
+        return
+    lesson.move(final_test, pos="left")

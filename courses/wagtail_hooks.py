@@ -2,7 +2,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 from wagtail import hooks
 
+from .models import LessonPage
 from .selectors import document_readable_by
+from .services import lesson_place
 from .viewsets import course_access_viewset
 
 
@@ -18,3 +20,9 @@ def serve_documents_of_closed_lessons_to_their_readers(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return TemplateResponse(request, "courses/document_locked.html", {"document": document}, status=403)
+
+
+@hooks.register("after_create_page")
+def place_a_new_lesson_before_the_final_test(request, page):
+    if isinstance(page, LessonPage):
+        lesson_place(lesson=page)

@@ -6,12 +6,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from courses.models import TrackPage
+from lms.pages import AsciiSlugMixin
 from lms.params import bounded
 
 from .blocks import TrackTeaserBlock
 
 
-class HomePage(Page):
+class HomePage(AsciiSlugMixin, Page):
     """The site's front page: what the program is and who it trains."""
 
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences under the title."))

@@ -10,12 +10,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms.pages import AsciiSlugMixin
+
 from ..selectors import catalog, catalog_search, track_courses
 from ..widgets import ImageChooser
 from .pages import FoldedSearchMixin
 
 
-class CourseIndexPage(FoldedSearchMixin, Page):
+class CourseIndexPage(AsciiSlugMixin, FoldedSearchMixin, Page):
     """The course catalog: every track with its courses, and search."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -70,7 +72,7 @@ class CourseIndexPage(FoldedSearchMixin, Page):
         return context
 
 
-class TrackPage(FoldedSearchMixin, Page):
+class TrackPage(AsciiSlugMixin, FoldedSearchMixin, Page):
     class Code(models.TextChoices):
         STEERING = "steering", _("Steering boards and councils")
         OFFICERS = "officers", _("Program officers")

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.roles import Role
+from lms.pages import AsciiSlugMixin
 from lms.params import bounded
 from lms.text import fold
 
@@ -51,7 +52,7 @@ class FoldedSearchMixin:
         return fold(" ".join(part for part in self.searchable_parts() if part))
 
 
-class CoursePage(FoldedSearchMixin, Page):
+class CoursePage(AsciiSlugMixin, FoldedSearchMixin, Page):
     class Access(models.TextChoices):
         OPEN = "open", _("Open to everyone")
         ENROLLED = "enrolled", _("Enrolled learners only")
@@ -184,7 +185,7 @@ class CoursePage(FoldedSearchMixin, Page):
         return context
 
 
-class LessonPage(FoldedSearchMixin, Page):
+class LessonPage(AsciiSlugMixin, FoldedSearchMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("content"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15, validators=bounded(1440))
 

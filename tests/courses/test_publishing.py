@@ -183,3 +183,39 @@ def test_a_new_quiz_lesson_previews_before_its_first_save_without_a_test_badge(c
     assert response.status_code == 200
     assert "Sản phẩm OCOP được phân hạng theo thang mấy sao?" in page and "10 sao" in page
     assert 'class="badge"' not in page
+
+
+def test_a_lesson_added_to_a_course_with_a_final_test_goes_before_the_test(client, setup):
+    course = setup["assigned"]
+    first = LessonFactory(parent=course, title="Bài 1: Giới thiệu")
+    final = LessonFactory(parent=course, title="Kiểm tra cuối khoá", with_quiz=True)
+    course.final_test = final
+    course.save()
+    client.force_login(setup["administrator"])
+    client.post(_add_url(course), _lesson_form("Bài 2: Đóng gói sản phẩm", "action-publish"))
+    titles = [page.title for page in course.get_children()]
+    assert titles == [first.title, "Bài 2: Đóng gói sản phẩm", "Kiểm tra cuối khoá"]
+    assert LessonPage.objects.get(title="Bài 2: Đóng gói sản phẩm").slug == "bai-hoc-moi"
+
+
+@pytest.mark.parametrize(
+    ("title", "slug", "stored"),
+    [
+        ("Bảo quản sản phẩm", "bảo-quản-sản-phẩm", "bao-quan-san-pham"),
+        ("ĐĂNG KÝ HỢP TÁC XÃ", "ĐĂNG-KÝ", "dang-ky"),
+    ],
+)
+def test_slugs_are_ascii_folded_from_what_the_editor_typed_or_the_title(client, setup, title, slug, stored):
+    """The editor's slug field folds as one types (Wagtail's urlify, WAGTAIL_ALLOW_UNICODE_SLUGS = False);
+    whatever arrives, the page stores an ASCII slug, đ as d."""
+    client.force_login(setup["administrator"])
+    data = _lesson_form(title, "action-publish")
+    data["slug"] = slug
+    client.post(_add_url(setup["assigned"]), data)
+    lesson = LessonPage.objects.get(title=title)
+    assert lesson.slug == stored and lesson.url.endswith(f"/{stored}/")
+
+
+def test_a_page_saved_without_a_slug_takes_the_folded_title(setup):
+    lesson = LessonFactory(parent=setup["assigned"], title="Đóng gói và ghi nhãn sản phẩm", slug="")
+    assert lesson.slug == "dong-goi-va-ghi-nhan-san-pham"

@@ -116,6 +116,7 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
     screenshot(page, "trainer-submitted")
     lesson = LessonPage.objects.get(title=LESSON_TITLE)
     assert not lesson.live
+    assert lesson.slug == "ghi-nhan-san-pham-cua-hop-tac-xa"  # the editor folded the title as it was typed
     assert len(lesson.get_latest_revision_as_object().questions) == 2
 
     # The administrator approves it from the dashboard.
