@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext as _
 
 from lms.cache import cache_available
+from lms.site import EmailSite, site_url
 
 from . import services
 
@@ -23,3 +24,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             services.user_register_learner(user=user, full_name=form.cleaned_data["full_name"])
         return user
+
+    # Emails greet with the site's name and link to the configured base URL (lms/site.py).
+    def send_mail(self, template_prefix, email, context):
+        super().send_mail(template_prefix, email, {"current_site": EmailSite(), **context})
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return site_url(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return site_url(super().get_reset_password_from_key_url(key))

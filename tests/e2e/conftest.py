@@ -54,6 +54,12 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+@pytest.fixture(autouse=True)
+def site_base_url(settings, live_server):
+    """The configured base URL emails link to is where the journey's server runs (lms/site.py)."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     # Transactional tests flush the database, so the site is rebuilt each time; the journey that
