@@ -51,6 +51,7 @@ def test_the_printed_sheet_lists_everyone_with_a_column_per_session(client, setu
     offering, sessions, _people = setup
     page = client.get(reverse("attendance:signin_sheet", args=[offering.pk])).content.decode()
     assert "DANH SÁCH KÝ NHẬN" in page and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
+    assert '<link rel="icon" href="/static/img/favicon.svg"' in page
     assert page.index("Lê Văn Bình") < page.index("Nguyễn Thị Hồng Đào") < page.index("Trần Văn Đức")  # Bình, Đào, Đức
     assert page.count('class="col-sign"></td>') == 6
     one = client.get(

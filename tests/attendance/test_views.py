@@ -113,6 +113,7 @@ def test_the_projector_screen_shows_a_qr_code_and_the_count(client, organizer, u
     url = reverse("attendance:screen", args=[session.pk])
     page = client.get(url).content.decode()
     assert "<svg" in page and services.checkin_code(session) in page and "/ 2" in page
+    assert '<link rel="icon" href="/static/img/favicon.svg"' in page  # no request for a missing /favicon.ico
     state = client.get(url, headers={"Accept": "application/json"}).json()
     assert state["count"] == 0 and state["url"].endswith(f"/diem-danh/{session.pk}/{state['code']}/")
 
