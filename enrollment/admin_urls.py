@@ -9,6 +9,7 @@ urlpatterns = [
     path("offerings/<int:pk>/roster/", roster.RosterUploadView.as_view(), name="roster_upload"),
     path("rosters/<int:pk>/", roster.RosterPreviewView.as_view(), name="roster_preview"),
     path("rosters/<int:pk>/status/", roster.RosterStatusView.as_view(), name="roster_status"),
+    path("rosters/<int:pk>/errors.xlsx", roster.RosterErrorsView.as_view(), name="roster_errors"),
     path("offerings/<int:pk>/export.<str:fmt>", roster.OfferingExportView.as_view(), name="offering_export"),
     path("participants-export.<str:fmt>", roster.participants_export, name="participants_export"),
 ]

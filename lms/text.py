@@ -20,6 +20,20 @@ def clean_text(value) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_WORD_START = re.compile(r"(?<![^\s'’\-])\w")  # a letter at the start of a word, or after ' or - (H'Hen)
+
+
+def name_proper_case(full_name) -> str:
+    """A person's name in its proper form, NFC: a name typed all in capitals or all in lower case gets a
+    capital at the start of each word ("LÊ VĂN TUẤN", "phạm thị hoa" -> "Lê Văn Tuấn", "Phạm Thị Hoa";
+    "ĐỖ ĐỨC" -> "Đỗ Đức"; "H'HEN NIÊ" -> "H'Hen Niê"); a name already in mixed case is kept exactly as
+    written ("Nguyễn thị Minh Khai" stays), since whoever typed it chose its capitals."""
+    text = clean_text(full_name)
+    if text != text.upper() and text != text.lower():
+        return text  # mixed case: as written
+    return _WORD_START.sub(lambda letter: letter.group().upper(), text.lower())
+
+
 def split_full_name(full_name: str) -> tuple[str, str]:
     """Split a Vietnamese full name into (family and middle names, given name).
 

@@ -4,6 +4,7 @@ and the outcome of each row (for the preview, kept for the record)."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RosterImport(models.Model):
@@ -48,12 +49,13 @@ class RosterImportRow(models.Model):
     """What the check (then the import) made of one row of the file."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = "new", pgettext_lazy("roster row", "New")
         MATCHED = "matched", _("Matched")
         DUPLICATE = "duplicate", _("Duplicate in file")
         AMBIGUOUS = "ambiguous", _("Ambiguous")
         ERROR = "error", _("Error")
         SKIPPED = "skipped", _("Skipped")
+        INVALID = "invalid", _("Skipped: errors")  # an error row left out when the valid rows were imported
 
     roster_import = models.ForeignKey(RosterImport, on_delete=models.CASCADE, related_name="rows")
     row = models.PositiveIntegerField(_("row"))
@@ -64,6 +66,9 @@ class RosterImportRow(models.Model):
     )
     candidates = models.JSONField(default=list)  # participant ids an ambiguous row may be
     messages = models.JSONField(default=list)  # errors and warnings, as shown
+    # A row with errors: its cells as read (text, under the import's report["columns"], at most
+    # reader.MAX_CELL_KEPT characters each), to give it back to be corrected.
+    values = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["row"]

@@ -1,4 +1,5 @@
-"""Admin views: upload a roster, watch it being checked, preview every row, settle ambiguous rows, confirm;
+"""Admin views: upload a roster, watch it being checked, preview every row, settle ambiguous rows, confirm
+(past the rows with errors, if the organizer says so), download the rows with errors to correct them;
 and the offering's or the participants' list as a spreadsheet."""
 
 from pathlib import Path
@@ -12,8 +13,9 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from lms.forms import validate_upload_size
 from lms.params import parse_id
@@ -96,10 +98,12 @@ FILTERS = [
     (RosterImportRow.Status.ERROR, gettext_lazy("Errors")),
     (RosterImportRow.Status.AMBIGUOUS, gettext_lazy("Ambiguous")),
     (RosterImportRow.Status.DUPLICATE, gettext_lazy("Duplicate in file")),
-    (RosterImportRow.Status.NEW, gettext_lazy("New")),
+    (RosterImportRow.Status.NEW, pgettext_lazy("roster row", "New")),
     (RosterImportRow.Status.MATCHED, gettext_lazy("Matched")),
     (RosterImportRow.Status.SKIPPED, gettext_lazy("Skipped")),
+    (RosterImportRow.Status.INVALID, gettext_lazy("Skipped: errors")),
 ]
+WITH_ERRORS = (RosterImportRow.Status.ERROR, RosterImportRow.Status.INVALID)
 ROWS_PER_PAGE = 100
 
 
@@ -130,13 +134,23 @@ class RosterPreviewView(RosterImportView):
         ambiguous = list(history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS)[:MAX_DECISIONS])
         _attach_candidates(request.user, ambiguous)
         filters = [(value, label, counts.get(value, 0) if value else sum(counts.values())) for value, label in FILTERS]
+        previewed, errors = history.status == RosterImport.Status.PREVIEWED, counts.get(RosterImportRow.Status.ERROR, 0)
         context = self.get_context_data(
             history=history, report=history.report, counts=counts, page=page, status=status,
             filters=[item for item in filters if item[2] or not item[0]], ambiguous=ambiguous,
             elided_page_range=page.paginator.get_elided_page_range(page.number),
-            can_import=history.status == RosterImport.Status.PREVIEWED and not counts.get(RosterImportRow.Status.ERROR),
+            can_import=previewed and not errors, error_rows=errors,
+            can_skip_errors=previewed and errors and sum(counts.values()) > errors, skip_label=_skip_label(errors),
         )  # fmt: skip
         return self.render_to_response(context)
+
+
+def _skip_label(count: int) -> str:
+    return ngettext(
+        "Import the valid rows, skip %(count)s row with errors",
+        "Import the valid rows, skip %(count)s rows with errors",
+        count,
+    ) % {"count": count}
 
 
 MAX_DECISIONS = 500  # more ambiguous rows than this: better fixed in the file
@@ -170,10 +184,28 @@ def _decisions(request, history) -> tuple[dict, list[str]]:
     return decisions, refused
 
 
+def _errors_refused(request, history) -> str | None:
+    """Why the import cannot start past the rows with errors, or None. The organizer must have pressed
+    the button that skips them, naming as many rows as there are (the count they read on it), and
+    something must be left to import."""
+    errors = history.rows.filter(status=RosterImportRow.Status.ERROR).count()
+    if not errors:
+        return None
+    if parse_id(request.POST.get("skip_errors", "")) != errors:
+        return _(
+            "Correct the rows marked as errors in the file and upload it again, "
+            "or import the valid rows and skip the rows with errors."
+        )
+    if not history.rows.exclude(status=RosterImportRow.Status.ERROR).exists():
+        return _("Every row of this file has errors: there is nothing to import.")
+    return None
+
+
 def _confirm(request, history):
     """Start the import once, however often the button is pressed."""
-    if history.rows.filter(status=RosterImportRow.Status.ERROR).exists():
-        return redirect("enrollment:roster_preview", pk=history.pk)  # the file must be corrected first
+    if (refusal := _errors_refused(request, history)) is not None:
+        messages.error(request, refusal)
+        return redirect("enrollment:roster_preview", pk=history.pk)
     decisions, refused = _decisions(request, history)
     if refused:  # before anything changes: the page stays as it was, to choose again
         for message in refused:
@@ -188,11 +220,20 @@ def _confirm(request, history):
     history.refresh_from_db()
     if history.status == RosterImport.Status.IMPORTED:
         report = history.report
-        messages.success(
-            request,
-            _("%(enrolled)s people enrolled (%(created)s new, %(matched)s already known).")
-            % {"enrolled": report["enrolled"], "created": report["created"], "matched": report["matched"]},
-        )
+        done = _("%(enrolled)s people enrolled (%(created)s new, %(matched)s already known).") % {
+            "enrolled": report["enrolled"], "created": report["created"], "matched": report["matched"],
+        }  # fmt: skip
+        if count := report.get("skipped_invalid"):
+            # One message (two stack badly on a phone), and back to the import, which gives the rows back.
+            left_out = ngettext(
+                "%(count)s row with errors was not imported: download it below, correct it and upload it again.",
+                "%(count)s rows with errors were not imported: download them below, correct them and upload "
+                "them again.",
+                count,
+            ) % {"count": count}
+            messages.warning(request, f"{done} {left_out}")
+            return redirect("enrollment:roster_preview", pk=history.pk)
+        messages.success(request, done)
         return redirect(reverse("enrollments:index") + f"?offering={history.offering_id}")
     return redirect("enrollment:roster_preview", pk=history.pk)
 
@@ -202,6 +243,22 @@ class RosterStatusView(RosterImportView):
 
     def get(self, request, *args, **kwargs):
         return JsonResponse(roster_progress(self.history))
+
+
+class RosterErrorsView(RosterImportView):
+    """The upload's rows with errors as XLSX, as the clerk typed them, with a last column "Lỗi": to
+    correct and upload again. Those of an import that skipped them too."""
+
+    def get(self, request, *args, **kwargs):
+        from .export import errors_workbook
+
+        history = self.history
+        rows = history.rows.filter(status__in=WITH_ERRORS).order_by("row").values_list("values", "messages")
+        content = errors_workbook(history.report.get("columns", []), rows.iterator(chunk_size=2000))
+        response = HttpResponse(content, content_type=CONTENT_TYPES["xlsx"])
+        name = f"{Path(history.original_name).stem}-cac-dong-loi.xlsx"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+        return response
 
 
 CONTENT_TYPES = {

@@ -4,7 +4,9 @@ One engine for the admin and the `import_roster` command. The rows are taken in 
 reader streams them, so a 100,000-row file never sits in memory as model instances; each chunk
 costs a constant number of queries. Everything runs in one transaction that is rolled back for
 a dry run, and for a file with invalid or ambiguous rows unless skip_invalid: the preview counts
-exactly what the import will do because it *is* the import, undone.
+exactly what the import will do because it *is* the import, undone. When the valid rows are written
+past invalid ones, each invalid row says so (INVALID, "skipped: errors"), keeps its errors and the
+cells as read, and is counted in the report: nothing is dropped unsaid.
 """
 
 import difflib
@@ -24,6 +26,7 @@ from ..selectors import offering_seats_taken
 from ..units import UnitResolver
 
 NEW, MATCHED, DUPLICATE, AMBIGUOUS, ERROR, SKIPPED = "new", "matched", "duplicate", "ambiguous", "error", "skipped"
+INVALID = "invalid"  # a row with errors, left out when the valid rows were written
 NAME_CONFLICT_RATIO = 0.6  # below this, a key match with a different name is not trusted
 CHUNK_ROWS = 1000
 KNOWN_FIELDS = ("pk", "name_key", "national_id", "phone", "email", "birth_year", "birth_date")
@@ -37,6 +40,7 @@ class RowOutcome:
     participant_id: int | None = None
     candidates: list[int] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # the row's errors and warnings, for the preview
+    values: list[str] | None = None  # a row with errors: its cells as read, to give it back
 
 
 @dataclass
@@ -47,15 +51,19 @@ class ImportReport:
     duplicates_in_file: int = 0
     enrolled: int = 0
     already_enrolled: int = 0
+    skipped: int = 0  # rows the organizer chose to skip
+    skipped_invalid: int = 0  # rows with errors left out when the valid rows were written
     errors: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     ambiguous: list[dict] = field(default_factory=list)
     outcomes: list[RowOutcome] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)  # the file's header texts (Roster.columns)
     written: bool = False
 
     def as_json(self) -> dict:
         data = asdict(self)
         data.pop("outcomes")
+        data.pop("columns")
         return data
 
     @property
@@ -161,6 +169,7 @@ def roster_import(
     """
     with transaction.atomic():
         importer = _Importer(offering, decisions or {}, headers=roster.headers)
+        importer.report.columns = list(roster.columns)
         rows = iter(roster.rows)
         while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
             importer.take(chunk)
@@ -176,6 +185,10 @@ def roster_import(
                 outcome.candidates = [pk for pk in outcome.candidates if pk not in gone]
         else:
             report.written = True
+            for outcome in report.outcomes:
+                if outcome.status == ERROR:  # not imported, and the row says why
+                    outcome.status = INVALID
+                    report.skipped_invalid += 1
     return report
 
 
@@ -207,14 +220,18 @@ class _Importer:
             outcome = RowOutcome(row.number, NEW, row.full_name)
             report.outcomes.append(outcome)
             if row.errors:
-                outcome.status = ERROR
+                outcome.status, outcome.values = ERROR, row.values
                 for error in row.errors:
                     report.errors.append({"row": error.row, "column": error.column, "message": error.message})
                     outcome.messages.append(f"{error.column}: {error.message}" if error.column else error.message)
                 continue
+            for warning in row.warnings:
+                report.warnings.append({"row": warning.row, "column": warning.column, "message": warning.message})
+                outcome.messages.append(warning.message)
             decision = self.decisions.get(row.number)
             if decision == "skip":
                 outcome.status = SKIPPED
+                report.skipped += 1
                 continue
             keys = _row_keys(row)
             key, earlier = _same_person(self.seen, keys, row)

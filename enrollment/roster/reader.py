@@ -40,7 +40,7 @@ from lms.spreadsheets import (
     read_table,
     sheet_rows,
 )
-from lms.text import InvalidValueError, fold, normalize_national_id, normalize_phone
+from lms.text import InvalidValueError, fold, name_proper_case, normalize_national_id, normalize_phone
 
 from .cells import MARKS, parse_birth, parse_email, parse_gender
 from .headers import ADDRESS_PARTS, NAME_KEYS, Column, header_columns, header_key, is_header_row, recognised
@@ -60,6 +60,7 @@ __all__ = [
 ]
 
 MAX_DATA_ROWS = 200_000  # far above any real class; stops a generated file that never ends
+MAX_CELL_KEPT = 1000  # characters of a cell kept as read (RosterRow.values), for giving a bad row back
 MAX_LENGTHS = {"full_name": 150, "position": 150, "organization": 255, "email": 254}  # as the models allow
 SUPPORTED_FORMATS = ("xlsx", "xls", "ods", "csv")
 
@@ -88,6 +89,8 @@ class RosterRow:
     address: str = ""
     note: str = ""
     errors: list[CellError] = field(default_factory=list)
+    warnings: list[CellError] = field(default_factory=list)  # what was changed, for the organizer to see
+    values: list[str] = field(default_factory=list)  # the cells as read, under Roster.columns
 
     @property
     def is_valid(self) -> bool:
@@ -97,6 +100,7 @@ class RosterRow:
 @dataclass
 class Roster:
     headers: dict[str, str]  # canonical key (full_name, phone, address_commune, male, …) -> header text found
+    columns: list[str]  # every column's header text as in the file, up to the last one with a header
     header_row: int  # first header row (a two-row header continues on the next row)
     rows: Iterable[RosterRow]  # a list from read_roster, a one-pass iterator from open_roster
     format: str  # "xlsx", "xls", "ods" or "csv"
@@ -120,11 +124,16 @@ class _RowReader:
 
     def __init__(self, columns: list[Column]):
         self.columns = columns
+        self.width = table_width(columns)
         self.by_key = {column.key: column for column in columns if column.key}
         self.first_is_name = bool(columns) and columns[0].key in NAME_KEYS
         self.footer_checked = [c.index for c in columns if c.key not in {"note", "email"}]
         name_columns = [self.by_key[key].index for key in ("full_name", "family_name") if key in self.by_key]
         self.name_index = name_columns[0] if name_columns else None
+        name_column = next(
+            (self.by_key[key] for key in ("full_name", "family_name", "given_name") if key in self.by_key), None
+        )
+        self.name_header = name_column.text if name_column else None  # names the column of the name's messages
         self.stt_index = self.by_key["stt"].index if "stt" in self.by_key else None
 
     def cell(self, values, texts, key):
@@ -173,11 +182,18 @@ class _RowReader:
                 row.errors.append(CellError(number, self.by_key[key].text or None, str(error)))
                 return None
 
-        row.full_name = self.text(texts, "full_name") or " ".join(
+        row.values = [text[:MAX_CELL_KEPT] for text in texts[: self.width]]
+        typed = self.text(texts, "full_name") or " ".join(
             part for part in (self.text(texts, "family_name"), self.text(texts, "given_name")) if part
         )
+        row.full_name = name_proper_case(typed)
         if not row.full_name:
-            row.errors.append(CellError(number, None, _("the full name is missing")))
+            row.errors.append(CellError(number, self.name_header, _("the full name is missing")))
+        elif row.full_name != typed:
+            message = _("The name was given capital initials: “%(typed)s” → “%(name)s”.") % {
+                "typed": typed, "name": row.full_name,
+            }  # fmt: skip
+            row.warnings.append(CellError(number, self.name_header, message))
         row.name_key = fold(row.full_name)
 
         for key in ("birth_date", "birth_year"):
@@ -227,6 +243,11 @@ class _RowReader:
             row.gender = key
             if row.birth_year is None:
                 row.birth_date, row.birth_year = born
+
+
+def table_width(columns: list[Column]) -> int:
+    """How many columns the table has: up to its last header cell with text."""
+    return max((column.index + 1 for column in columns if column.text), default=0)
 
 
 def _no_name_column(headers: str) -> str:
@@ -287,7 +308,8 @@ def _parse(rows: Iterable[tuple[int, list]], fmt: str, estimated_rows: int | Non
     if estimated_rows is not None:
         estimated_rows = max(0, estimated_rows - header_number - (1 if sub else 0))
     data = _data_rows(_RowReader(columns), itertools.chain(pending, rows), header_number + (1 if sub else 0))
-    return Roster(headers=headers, header_row=header_number, rows=data, format=fmt, estimated_rows=estimated_rows)
+    texts = [column.text for column in columns[: table_width(columns)]]
+    return Roster(headers, texts, header_row=header_number, rows=data, format=fmt, estimated_rows=estimated_rows)
 
 
 def _data_rows(reader: _RowReader, rows: Iterator[tuple[int, list]], header_end: int) -> Iterator[RosterRow]:

@@ -48,6 +48,7 @@ def roster_progress(history: RosterImport) -> dict:
 
 def _summary(report: ImportReport) -> dict:
     data = report.as_json()
+    data["columns"] = report.columns  # the header row of the rows-with-errors download
     for key in ("errors", "warnings", "ambiguous"):
         data[f"{key}_count"] = len(data[key])
         data[key] = data[key][:KEPT_ITEMS]
@@ -66,6 +67,7 @@ def _store_rows(history: RosterImport, report: ImportReport) -> None:
                 participant_id=outcome.participant_id,
                 candidates=outcome.candidates,
                 messages=outcome.messages,
+                values=outcome.values or [],
             )  # fmt: skip
             for outcome in report.outcomes
         ),

@@ -136,3 +136,20 @@ def test_a_candidate_of_another_unit_is_offered_without_their_details(client, db
     assert "một người đã có hồ sơ ở đơn vị khác (không hiện thông tin)" in page
     assert page.count("Khúc Thừa Dụ") == page.count("Khúc Thừa Dụ</td>")  # only the file's own name
     assert mine.pk
+
+
+def test_wagtails_new_reads_moi_on_create_pages_and_the_rosters_new_reads_nguoi_moi(client, db, tmp_path):
+    """The roster's "New" (a new person) has its own context, so Wagtail's "New" of every create page
+    keeps Wagtail's translation: "Mới: Bài học", not "Người mới: Bài học"."""
+    from courses.factories import CourseFactory
+
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    course = CourseFactory()
+    page = client.get(reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", course.pk])).content.decode()
+    assert "<title>Mới: Bài học" in page and "Người mới" not in page
+
+    offering, organizer = _setup()
+    client.force_login(organizer)
+    path = make_roster(tmp_path / "ds.xlsx", [[1, "Nguyễn Thị Hồng Đào", 1978, "0912345678", "", "", ""]])
+    preview = client.get(_upload(client, offering, path).url).content.decode()
+    assert "<li>Người mới: <strong>1</strong></li>" in preview and "Người mới (1)" in preview

@@ -243,7 +243,7 @@ def test_bad_cells_give_errors_with_row_and_column_and_the_row_is_kept(tmp_path)
     ]
     assert (trang.phone, trang.email, trang.gender) == ("0912345678", "trang@example.vn", "male")
 
-    assert [str(error) for error in nameless.errors] == ["Dòng 4: thiếu họ tên"]
+    assert [str(error) for error in nameless.errors] == ["Dòng 4, cột “Họ và tên”: thiếu họ tên"]
     assert (nameless.birth_year, nameless.phone) == (1980, "0912345678")
 
 

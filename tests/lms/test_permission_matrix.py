@@ -155,6 +155,7 @@ GET = {
     "enrollment:roster_upload": "login login login home home 200 404 200",
     "enrollment:roster_preview": "login login login home home 200 404 200",
     "enrollment:roster_status": "login login login home home 200 404 200",
+    "enrollment:roster_errors": "login login login home home 200 404 200",
     "enrollment:offering_export": "login login login home home 200 404 200",
     "enrollment:participants_export": "login login login home home 200 200 200",
     "attendance:offering": "login login login 200 404 200 404 200",

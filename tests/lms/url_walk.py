@@ -95,6 +95,7 @@ def pk_values(w) -> dict:
         "enrollment:roster_upload": w.offering_a.pk,
         "enrollment:roster_preview": w.roster.pk,
         "enrollment:roster_status": w.roster.pk,
+        "enrollment:roster_errors": w.roster.pk,
         "enrollment:offering_export": w.offering_a.pk,
         "attendance:offering": w.offering_a.pk,
         "attendance:signin_sheet": w.offering_a.pk,
