@@ -1,5 +1,8 @@
 """The demo site: the page tree's root, the home page with its demo content, and the default site."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
@@ -63,8 +66,12 @@ def site_ensure() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home", locale=locale))
+    # The site's address is the configured base URL, which Wagtail's emails (a lesson to review) link to.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "OCOP"}
+        is_default_site=True,
+        defaults={"hostname": base.hostname or "localhost", "port": port, "root_page": home, "site_name": "OCOP"},
     )
     return home
 

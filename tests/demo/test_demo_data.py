@@ -47,3 +47,14 @@ def test_demo_keeps_an_editors_changes_to_the_home_page(demo):
     call_command("load_demo_data", stdout=StringIO())
     home.refresh_from_db()
     assert home.lead == "Nội dung do biên tập viên viết lại."
+
+
+def test_the_demo_site_lives_at_the_configured_base_url_which_emails_link_to(demo, settings):
+    from wagtail.models import Site
+
+    from home.models import HomePage
+
+    site = Site.objects.get(is_default_site=True)
+    assert settings.WAGTAILADMIN_BASE_URL == "http://127.0.0.1:8000"
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert HomePage.objects.get().full_url == "http://127.0.0.1:8000/"
