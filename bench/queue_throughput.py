@@ -22,7 +22,6 @@ from django.db import connection
 from django.test.utils import override_settings
 from django.utils import timezone
 from django_rq import get_connection, get_queue
-from rq.registry import StartedJobRegistry
 
 from attendance import services as attendance
 from attendance.factories import SessionFactory
@@ -70,7 +69,7 @@ class _Workers:
 
 def _drained():
     queue = get_queue("default")
-    while queue.count or StartedJobRegistry(queue=queue, job_class=queue.job_class).count:
+    while queue.count or queue.started_job_registry.count:
         time.sleep(0.005)
 
 

@@ -8,4 +8,5 @@ app_name = "certificates"
 urlpatterns = [
     path("offerings/<int:pk>/", views.OfferingCertificatesView.as_view(), name="offering"),
     path("offerings/<int:pk>/status/", views.OfferingCertificatesStatusView.as_view(), name="offering_status"),
+    path("offerings/<int:pk>/print.pdf", views.OfferingCertificatesPrintView.as_view(), name="offering_print"),
 ]

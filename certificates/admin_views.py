@@ -2,7 +2,7 @@
 single issue (with a written override), revocation and re-issue, downloads."""
 
 from django.contrib import messages
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
@@ -12,6 +12,7 @@ from lms.params import parse_id
 
 from . import services
 from .eligibility import offering_eligibility
+from .files import certificates_pdf
 from .models import Certificate
 from .services import CertificateError
 from .tasks import certificates_issue_task, issue_progress, issue_started
@@ -41,7 +42,9 @@ class OfferingCertificatesView(CertificatesView):
         }
         rows = [(verdict, certificates.get(verdict.enrollment.pk)) for verdict in offering_eligibility(offering)]
         to_issue = sum(1 for verdict, c in rows if verdict.eligible and c is None)
-        return self.render_to_response(self.get_context_data(rows=rows, progress=progress, to_issue=to_issue))
+        in_force = sum(1 for certificate in certificates.values() if certificate.state == "valid")
+        context = self.get_context_data(rows=rows, progress=progress, to_issue=to_issue, in_force=in_force)
+        return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
         _act(request, self.offering)
@@ -53,6 +56,25 @@ class OfferingCertificatesStatusView(CertificatesView):
 
     def get(self, request, *args, **kwargs):
         return JsonResponse(issue_progress(self.offering.pk) or {"running": False})
+
+
+class OfferingCertificatesPrintView(CertificatesView):
+    """Every certificate in force of the offering in one PDF, in the sign-in sheet's name order."""
+
+    def get(self, request, *args, **kwargs):
+        certificates = [
+            certificate
+            for certificate in Certificate.objects.filter(enrollment__offering=self.offering, is_current=True)
+            .select_related("enrollment__participant")
+            .order_by("enrollment__participant__sort_key", "pk")
+            if certificate.state == "valid"
+        ]
+        if not certificates:
+            messages.error(request, _("No certificate of this class is in force: there is nothing to print."))
+            return redirect("certificates:offering", pk=self.offering.pk)
+        response = HttpResponse(certificates_pdf(certificates), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="giay-chung-nhan-{self.offering.code}.pdf"'
+        return response
 
 
 def _act(request, offering):

@@ -1,8 +1,11 @@
 """A certificate's PNG and PDF: drawn on issue and stored, drawn again when a file has gone missing."""
 
+import io
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from pypdf import PdfWriter
 
 from .rendering import certificate_files
 
@@ -32,3 +35,14 @@ def certificate_file(certificate, fmt: str) -> bytes:
         field = getattr(certificate, fmt)
     with field.open("rb") as handle:
         return handle.read()
+
+
+def certificates_pdf(certificates) -> bytes:
+    """One PDF of the certificates' own PDFs, one page each, in the order given: a class's certificates
+    printed in one go for wet signature and the red seal."""
+    writer = PdfWriter()
+    for certificate in certificates:
+        writer.append(io.BytesIO(certificate_file(certificate, "pdf")))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

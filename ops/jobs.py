@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 
 from django.utils.translation import gettext_lazy as _
 from rq.job import JobStatus
-from rq.registry import FailedJobRegistry, FinishedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 
 from lms.queue import Job
 
@@ -45,12 +44,14 @@ class JobRow:
 def _registry_ids(queue, state: str) -> list[str]:
     if state == "queued":
         return queue.get_job_ids()
+    # The queue's own registries carry its job class: a registry cleaning up with RQ's plain Job could not
+    # call a task's failure callback.
     registry = {
-        "scheduled": ScheduledJobRegistry,
-        "started": StartedJobRegistry,
-        "failed": FailedJobRegistry,
-        "finished": FinishedJobRegistry,
-    }[state](queue=queue, job_class=queue.job_class)
+        "scheduled": queue.scheduled_job_registry,
+        "started": queue.started_job_registry,
+        "failed": queue.failed_job_registry,
+        "finished": queue.finished_job_registry,
+    }[state]
     return registry.get_job_ids()
 
 
@@ -102,7 +103,7 @@ def jobs_listed(queues, limit: int = 200) -> list[JobRow]:
 
 def job_rerun(queue, job_id: str) -> bool:
     """Put a failed job back in its queue; False when it is not (or no longer) failed."""
-    registry = FailedJobRegistry(queue=queue, job_class=queue.job_class)
+    registry = queue.failed_job_registry
     if job_id not in registry.get_job_ids():
         return False
     job = Job.fetch(job_id, connection=queue.connection)

@@ -168,3 +168,42 @@ def test_a_line_break_in_the_course_title_does_not_break_the_certificate_email(o
     assert created and len(mailoutbox) == 1
     assert mailoutbox[0].subject == "Giấy chứng nhận: Quản trị HTX Bcc: ai.do@example.com"
     assert mailoutbox[0].bcc == []
+
+
+def test_the_certificates_in_force_print_as_one_pdf_in_the_sheets_name_order(client, organizer):  # noqa: F811
+    import io
+
+    from pypdf import PdfReader
+
+    names = ["Trần Văn Đức", "Nguyễn Thị Hồng Đào", "Lê Văn Bình", "Đỗ Minh Châu"]
+    offering, people = finished_class(organizer, {name: ("present",) for name in names})
+    client.force_login(_organizer_of_bat_trang())
+    url = reverse("certificates:offering", args=[offering.pk])
+    client.post(url, {"action": "issue_all"})
+    revoked = Certificate.objects.get(full_name="Đỗ Minh Châu")
+    client.post(url, {"action": "revoke", "certificate": revoked.pk, "reason": "Cấp nhầm người"})
+    assert "In 3 giấy chứng nhận đang hiệu lực (một tệp PDF)" in client.get(url).content.decode()
+
+    response = client.get(reverse("certificates:offering_print", args=[offering.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert f"giay-chung-nhan-{offering.code}.pdf" in response["Content-Disposition"]
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    assert len(pages) == 3  # the revoked one is not printed
+
+    def drawing(page):
+        return page.images[0].data  # the certificate is one drawn image a page
+
+    order = ["Lê Văn Bình", "Nguyễn Thị Hồng Đào", "Trần Văn Đức"]  # Bình, Đào, Đức: as the sign-in sheet
+    own = [drawing(PdfReader(Certificate.objects.get(full_name=name).pdf.open("rb")).pages[0]) for name in order]
+    assert [drawing(page) for page in pages] == own
+
+
+def test_printing_a_class_without_certificates_says_so_and_other_units_get_nothing(client, organizer):  # noqa: F811
+    offering, _people = finished_class(organizer, {"Trần Văn Đức": ("present",)})
+    client.force_login(_organizer_of_bat_trang())
+    response = client.get(reverse("certificates:offering_print", args=[offering.pk]), follow=True)
+    assert "không có giấy chứng nhận nào đang hiệu lực" in response.content.decode()
+    client.force_login(
+        UserFactory(role=Role.ORGANIZER, unit=AdministrativeUnit.objects.get(scheme="current", name="Hồng Hà"))
+    )
+    assert client.get(reverse("certificates:offering_print", args=[offering.pk])).status_code == 404

@@ -1,10 +1,14 @@
 """An organizer issues the certificates of a finished class; a learner downloads theirs; a visitor
 verifies it by its QR link, sees it valid, and after the organizer revokes it, revoked."""
 
+import io
 from datetime import timedelta
+from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from attendance import services as attendance
@@ -12,7 +16,7 @@ from attendance.factories import SessionFactory
 from attendance.services import Mark
 from certificates.models import Certificate
 from courses.factories import CourseFactory
-from enrollment.factories import OfferingFactory, ParticipantFactory
+from enrollment.factories import FULL_NAMES, OfferingFactory, ParticipantFactory
 from enrollment.models import AdministrativeUnit, Enrollment, Offering
 
 from .conftest import SCREENSHOTS
@@ -114,3 +118,26 @@ def test_issue_download_verify_revoke(page, browser, live_server, screenshot):
     visitor.goto(f"/xac-minh/{new.code}/")
     expect(visitor.get_by_role("heading", name="Giấy chứng nhận còn hiệu lực")).to_be_visible()
     visitor_context.close()
+
+
+def test_the_certificates_of_a_class_of_30_print_as_one_pdf(page, screenshot):
+    organizer = get_user_model().objects.get(email="tochuc@ocop.example")
+    unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
+    held = timezone.localdate() - timedelta(days=7)
+    offering = OfferingFactory(code="HN-2026-BT-30", title="Hội nghị tập huấn OCOP xã Bát Tràng", unit=unit,
+                               kind=Offering.Kind.CONFERENCE, starts_on=held, ends_on=held)  # fmt: skip
+    session = SessionFactory(offering=offering, title="Cả ngày", date=held)
+    people = [ParticipantFactory(full_name=f"{FULL_NAMES[n % len(FULL_NAMES)]} {n + 1}") for n in range(30)]
+    enrollments = [Enrollment.objects.create(offering=offering, participant=person) for person in people]
+    attendance.attendance_save(session=session, marks={e.pk: Mark("present") for e in enrollments}, by=organizer)
+    attendance.session_close(session=session, by=organizer)
+
+    log_in(page, "tochuc@ocop.example", f"/admin/certificates/offerings/{offering.pk}/")
+    page.get_by_role("button", name="Cấp cho 30 người đủ điều kiện").click()
+    print_link = page.get_by_role("link", name="In 30 giấy chứng nhận đang hiệu lực (một tệp PDF)")
+    expect(print_link).to_be_visible()
+    screenshot(page, "ready-to-print")
+    with page.expect_download() as download:
+        print_link.click()
+    assert download.value.suggested_filename == "giay-chung-nhan-HN-2026-BT-30.pdf"
+    assert len(PdfReader(io.BytesIO(Path(download.value.path()).read_bytes())).pages) == 30

@@ -167,6 +167,7 @@ GET = {
     "attendance:screen": "login login login 200 404 200 404 200",
     "certificates:offering": "login login login home home 200 404 200",
     "certificates:offering_status": "login login login home home 200 404 200",
+    "certificates:offering_print": "login login login home home 200 404 200",
     "wagtailforms:index": "login login login 200 200 home home 200",
     "wagtailforms:index_results": "login login login 200 200 home home 200",
     "wagtailforms:list_submissions": "login login login 404 404 404 404 404",

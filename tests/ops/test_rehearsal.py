@@ -34,7 +34,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django_rq import get_queue
 from rq.job import JobStatus
-from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
@@ -206,7 +205,7 @@ def _jobs_running_on(worker_name) -> list:
     running = []
     for name in settings.TASK_QUEUES:
         queue = get_queue(name)
-        ids = StartedJobRegistry(queue=queue, job_class=queue.job_class).get_job_ids()
+        ids = queue.started_job_registry.get_job_ids()
         for job in queue.job_class.fetch_many(ids, connection=queue.connection):
             if job is not None and job.worker_name == worker_name and job.get_status() == JobStatus.STARTED:
                 running.append(job)
@@ -220,7 +219,7 @@ def _all_done(imports, offerings, eligible) -> bool:
         return False
     for name in settings.TASK_QUEUES:
         queue = get_queue(name)
-        if queue.count or StartedJobRegistry(queue=queue).count or ScheduledJobRegistry(queue=queue).count:
+        if queue.count or queue.started_job_registry.count or queue.scheduled_job_registry.count:
             return False
     return True
 
@@ -293,9 +292,9 @@ def test_two_servers_and_two_workers_one_killed_run_every_job_exactly_once(deplo
     # Nothing left behind, and nothing failed.
     for name in settings.TASK_QUEUES:
         queue = get_queue(name)
-        assert (queue.count, StartedJobRegistry(queue=queue).count, ScheduledJobRegistry(queue=queue).count) == (
+        assert (queue.count, queue.started_job_registry.count, queue.scheduled_job_registry.count) == (
             0,
             0,
             0,
         )
-        assert FailedJobRegistry(queue=queue).count == 0, name
+        assert queue.failed_job_registry.count == 0, name

@@ -28,7 +28,6 @@ from django_rq import get_queue
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 from rq.job import JobStatus
-from rq.registry import FailedJobRegistry, StartedJobRegistry
 
 from accounts.factories import UserFactory
 from accounts.roles import Role
@@ -159,7 +158,7 @@ def _abandoned_jobs_taken_back():
     """Clean the registries as they are cleaned once the killed worker's heartbeat has expired."""
     for name in django_settings.TASK_QUEUES:
         queue = get_queue(name)
-        StartedJobRegistry(queue=queue, job_class=queue.job_class).cleanup(timestamp=time.time() + 24 * 3600)
+        queue.started_job_registry.cleanup(timestamp=time.time() + 24 * 3600)
 
 
 def _job(result):
@@ -327,7 +326,7 @@ def test_a_task_that_fails_is_tried_again_and_reported_failed_once_only_when_its
     assert tries == [RosterImport.Status.CHECKING] * 3  # each try found the check still to do
     history.refresh_from_db()
     assert history.status == RosterImport.Status.FAILED
-    assert result.id in FailedJobRegistry(queue=queue).get_job_ids()
+    assert result.id in queue.failed_job_registry.get_job_ids()
 
 
 @pytest.mark.django_db  # no other process here: no need to commit
