@@ -8,6 +8,8 @@ browser is a failure.
 import os
 import re
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,22 @@ def browser():
 def site_base_url(settings, live_server):
     """The configured base URL emails link to is where the journey's server runs (lms/site.py)."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
+
+
+@pytest.fixture(autouse=True)
+def server_idle(transactional_db, live_server):
+    """After a journey, wait for the live server to finish the requests still in flight.
+
+    Closing a page does not wait for what it sent last (Wagtail's editor releases its editing
+    session with a beacon as it unloads); a request still writing when the test database is
+    flushed makes the flush fail. Set up after the database, so this runs before its flush.
+    """
+    yield
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture
