@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms.cache import cache_available
@@ -18,6 +19,13 @@ class AccountAdapter(DefaultAccountAdapter):
                   "Please try again shortly.")
             )  # fmt: skip
         super().pre_authenticate(request, **credentials)
+
+    def get_login_redirect_url(self, request):
+        """Staff (whoever may enter the Wagtail admin) land in the admin, where their work is; learners on
+        their classes (LOGIN_REDIRECT_URL). A safe `next` wins over both: allauth asks here only without one."""
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return reverse("wagtailadmin_home")
+        return super().get_login_redirect_url(request)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from enrollment.models import Participant
 from lms.throttle import client_ip, sender_failed, sender_failed_too_often, throttle_allows
 
-from . import services
+from . import selectors, services
 from .models import Session
 from .services import AttendanceError
 
@@ -76,12 +76,16 @@ def checkin(request, pk, code):
         sender_failed(request, "checkin-code", window=WRONG_CODE_WINDOW)
         context["error"] = _("This code has expired. Scan the code on the screen again, or type the code shown.")
         return render(request, "attendance/checkin.html", context, status=403)
+    participant = Participant.objects.filter(user=request.user).first() if request.user.is_authenticated else None
+    already = selectors.checkin_record(session, participant) if participant is not None else None
+    if already is not None:  # the code entered again: say when, rather than offer the button again
+        context.update(participant=participant, already=already)
+        return render(request, "attendance/checkin.html", context)
     try:
         services.checkin_window_check(session)
     except AttendanceError as error:
         context["error"] = str(error)
         return render(request, "attendance/checkin.html", context)
-    participant = Participant.objects.filter(user=request.user).first() if request.user.is_authenticated else None
     phone_form = PhoneForm(request.POST or None) if session.phone_checkin and participant is None else None
     if request.method == "POST":
         try:
@@ -92,7 +96,11 @@ def checkin(request, pk, code):
             if participant is not None:
                 method = services.Method.QR if request.user.is_authenticated else services.Method.PHONE
                 by = request.user if request.user.is_authenticated else None
-                context["result"] = services.checkin(session=session, participant=participant, by=by, method=method)
+                context["result"] = result = services.checkin(
+                    session=session, participant=participant, by=by, method=method
+                )
+                if result.already:  # checked in meanwhile (another tab, the sheet)
+                    context["already"] = result.record
             elif request.user.is_authenticated:
                 raise AttendanceError(
                     _("You are not on the list of this class. Please see the organizers at the desk.")

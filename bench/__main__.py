@@ -54,7 +54,9 @@ def main() -> int:
         for module_name in chosen:
             if hasattr(import_module(module_name), "teardown"):
                 import_module(module_name).teardown()
-        probes = [import_module(name).memory_probe() for name in chosen if name == "bench.roster_import"]
+        probes = [
+            probe for name in chosen if name == "bench.roster_import" for probe in import_module(name).memory_probes()
+        ]
         print(f"database: {connection.vendor}")
         print(table(results))
         for probe in probes:

@@ -100,20 +100,28 @@ def scenarios():
     ]  # fmt: skip
 
 
-def memory_probe() -> dict:
-    """Import a 100,000-row organizer file in a fresh process; its peak resident memory."""
+def memory_probes() -> list[dict]:
+    """Import organizer files of 10,000, 50,000 and 100,000 rows, each in a fresh process: its peak
+    resident memory (flat when nothing is kept per row)."""
     import json
     import subprocess
     import sys
 
-    from bench.roster_memory import ROWS as BIG
+    from bench.roster_memory import SIZES
 
     folder = Path(tempfile.mkdtemp(prefix="roster-bench-"))
-    path = folder / "danh-sach-100k.xlsx"
-    people, _invalid, _known = roster_rows(BIG)
-    write_organizer_xlsx(path, people)
-    del people
-    output = subprocess.run(
-        [sys.executable, "-m", "bench.roster_memory", str(path)], check=True, capture_output=True, text=True
-    ).stdout
-    return {"scenario": f"roster import, {BIG:,} rows (one process)", **json.loads(output.splitlines()[-1])}
+    probes = []
+    for size in SIZES:
+        path = folder / f"danh-sach-{size}.xlsx"
+        people, _invalid, _known = roster_rows(size)
+        write_organizer_xlsx(path, people)
+        del people
+        output = subprocess.run(
+            [sys.executable, "-m", "bench.roster_memory", str(path), str(size)],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        probes.append(
+            {"scenario": f"roster import, {size:,} rows (one process)", **json.loads(output.splitlines()[-1])}
+        )
+        path.unlink()
+    return probes

@@ -1,8 +1,9 @@
-"""Peak memory while importing a 100,000-row roster, measured in a process of its own.
+"""Peak memory while importing a large roster, measured in a process of its own.
 
-`python -m bench.roster_memory FILE` migrates a throwaway database, adds the people the file
-expects to find there, resets the kernel's peak-RSS mark, imports FILE with the command's
-engine and prints one JSON object: rows, seconds, resident memory before, peak during.
+`python -m bench.roster_memory FILE ROWS` migrates a throwaway database, adds the people the file
+(made by bench.roster_data from ROWS rows) expects to find there, resets the kernel's peak-RSS mark,
+imports FILE with the engine the admin's task uses, stores every row's outcome as the task does, and
+prints one JSON object: rows, seconds, resident memory before, peak during.
 """
 
 import gc
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import django
 
-ROWS = 100_000
+SIZES = (10_000, 50_000, 100_000)
 
 
 def _rss_mb(field: str) -> float:
@@ -24,7 +25,7 @@ def _rss_mb(field: str) -> float:
     raise RuntimeError(field)
 
 
-def main(path: str) -> dict:
+def main(path: str, rows: int) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     os.environ["BENCH_CHILD"] = "1"
     django.setup()
@@ -36,11 +37,12 @@ def main(path: str) -> dict:
     try:
         from bench.roster_data import existing_people, roster_rows
         from enrollment.factories import OfferingFactory
-        from enrollment.models import Participant
+        from enrollment.models import Participant, RosterImport
         from enrollment.roster.importer import roster_import
         from enrollment.roster.reader import open_roster
+        from enrollment.roster.tasks import store_rows
 
-        _people, _invalid, known = roster_rows(ROWS)
+        _people, _invalid, known = roster_rows(rows)
         Participant.objects.bulk_create(existing_people(known), batch_size=2000)
         offering = OfferingFactory(code="BENCH-MEMORY")
         del _people, known
@@ -50,6 +52,7 @@ def main(path: str) -> dict:
         start = time.perf_counter()
         with open_roster(path) as roster:
             report = roster_import(roster=roster, offering=offering, skip_invalid=True)
+        store_rows(RosterImport.objects.create(offering=offering, file="bench.xlsx"), report)
         seconds = time.perf_counter() - start
         return {
             "rows": report.rows, "created": report.created, "seconds": round(seconds, 1),
@@ -60,4 +63,4 @@ def main(path: str) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1])))
+    print(json.dumps(main(sys.argv[1], int(sys.argv[2]))))

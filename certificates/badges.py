@@ -26,7 +26,7 @@ def certificate_badge(certificate) -> dict:
     completion = certificate.kind == "completion"
     achievement_type = "CertificateOfCompletion" if completion else "Certificate"
     criteria = (
-        "Hoàn thành chương trình đào tạo theo quy định về chuyên cần và kiểm tra của khoá học."
+        "Hoàn thành chương trình đào tạo theo quy định về chuyên cần và kiểm tra của khóa học."
         if completion
         else "Tham dự đầy đủ các buổi bắt buộc."
     )

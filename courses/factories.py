@@ -41,7 +41,7 @@ class CourseIndexFactory(PageFactory):
     class Meta:
         model = CourseIndexPage
 
-    title = "Khoá học"
+    title = "Khóa học"
     slug = "khoa-hoc"
     parent = factory.LazyFunction(_site_root)
 

@@ -7,6 +7,8 @@ their lessons to it; administrators approve or ask for changes, with a comment.
 """
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from accounts.roles import Role
 
@@ -48,3 +50,17 @@ def review_workflow_ensure(apps=global_apps):
     if root is not None:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return workflow
+
+
+def review_message(page, action: str) -> str:
+    """What the reviewer reads once they have approved a lesson or asked for changes (Wagtail's own
+    workflow views say nothing, or only that the page was updated)."""
+    page = Page.objects.get(pk=page.pk)  # as the action left it: published, or still in review
+    title = page.get_admin_display_title()
+    if action == "reject":
+        return _("Changes requested on the lesson “%(title)s”: whoever submitted it is notified.") % {"title": title}
+    if page.workflow_in_progress:
+        return _("Lesson “%(title)s” approved: it goes on to the next review step.") % {"title": title}
+    if page.live:
+        return _("Lesson “%(title)s” approved and published.") % {"title": title}
+    return _("Lesson “%(title)s” approved.") % {"title": title}

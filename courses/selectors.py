@@ -13,7 +13,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    ReferenceIndex,
+    Task,
+    TaskState,
+    WorkflowState,
+    get_default_page_content_type,
+)
 
 from lms.text import fold
 
@@ -32,18 +40,23 @@ from .models.progress import LessonProgress, QuizAttempt
 __all__ = [
     "READER_CHECKS",
     "CourseProgress",
+    "InReview",
     "KnowledgeGain",
     "Outline",
     "SearchResults",
+    "can_review",
     "catalog",
     "catalog_search",
     "completed_lesson_ids",
+    "course_lesson_counts",
     "course_lessons",
     "course_outline",
     "document_readable_by",
     "knowledge_gain",
     "learner_courses",
     "lessons_readable_by",
+    "pages_in_review_by",
+    "pages_to_review",
     "track_courses",
 ]
 
@@ -146,6 +159,14 @@ def course_lessons(course) -> list[LessonPage]:
     return course.live_lessons()
 
 
+def course_lesson_counts(courses) -> dict[int, int]:
+    """How many live lessons each course has (len(course_lessons(course))), by course id: one query for
+    any number of courses."""
+    courses = list(courses)
+    counts = _lesson_counts(courses)
+    return {course.pk: counts.get(course.path, 0) for course in courses}
+
+
 @dataclass
 class CourseProgress:
     course: CoursePage
@@ -168,3 +189,81 @@ def learner_courses(user) -> list[CourseProgress]:
     started = set(done) | set(QuizAttempt.objects.filter(user=user).values_list("course", flat=True).distinct())
     courses = _annotate_lesson_counts(list(CoursePage.objects.live().filter(pk__in=started).order_by("title")))
     return [CourseProgress(course, done.get(course.pk, 0), course.lesson_count) for course in courses]
+
+
+@dataclass
+class InReview:
+    """A page waiting in the review workflow: what the admin's home lists about it."""
+
+    page: Page
+    title: str  # of the revision under review
+    course: Page | None  # the page above it (a lesson's course)
+    task_state: TaskState
+    submitted_by: object  # the user, or None
+    actions: list = field(default_factory=list)  # (name, label, needs a form) the user may take
+
+
+def can_review(user) -> bool:
+    """Whether `user` is a reviewer of an active approval task (administrators, for "Duyệt bài giảng")."""
+    return user.is_superuser or GroupApprovalTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+
+
+def pages_to_review(user) -> list[InReview]:
+    """The pages `user` may approve or send back now, longest waiting first, with their actions. A fixed
+    number of queries whatever the number of pages (one more per active task for the reviewer check)."""
+    states = list(
+        TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__base_content_type=get_default_page_content_type())
+        .select_related("revision__user", "workflow_state")
+        .order_by("started_at", "pk")
+    )
+    tasks = {task.pk: task for task in Task.objects.filter(pk__in={state.task_id for state in states}).specific()}
+    rows = _in_review(states)
+    actions = {}
+    for row in rows:
+        task = tasks[row.task_state.task_id]
+        if task.pk not in actions:
+            actions[task.pk] = task.get_actions(row.page, user)
+        row.actions = actions[task.pk]
+    return rows
+
+
+def pages_in_review_by(user) -> list[InReview]:
+    """The pages `user` submitted that are still in the workflow (waiting, or sent back with changes
+    requested), most recent first. A fixed number of queries."""
+    workflows = list(
+        WorkflowState.objects.active()
+        .filter(requested_by=user, base_content_type=get_default_page_content_type())
+        .select_related("current_task_state__revision__user")
+        .order_by("-current_task_state__started_at", "-pk")
+    )
+    states = []
+    for workflow in workflows:
+        if workflow.current_task_state is not None:
+            workflow.current_task_state.workflow_state = workflow
+            states.append(workflow.current_task_state)
+    return _in_review(states)
+
+
+def _in_review(states) -> list[InReview]:
+    """Each task state's page (the workflow's object), the course above it and the revision's title: two queries."""
+    pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
+    parents = {
+        page.path: page for page in Page.objects.filter(path__in={p.path[: -Page.steplen] for p in pages.values()})
+    }  # fmt: skip
+    rows = []
+    for state in states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is None:  # deleted since
+            continue
+        revision = state.revision
+        rows.append(
+            InReview(
+                page=page,
+                title=(revision.content.get("title") if revision else None) or page.title,
+                course=parents.get(page.path[: -Page.steplen]),
+                task_state=state,
+                submitted_by=revision.user if revision else None,
+            )
+        )
+    return rows

@@ -86,11 +86,11 @@ def course_trainers_sync(*, course) -> Group | None:
     if group is None and not trainers:
         return None
     if group is None:
-        group, _created = Group.objects.get_or_create(name=f"Giảng viên khoá {course.code}")
+        group, _created = Group.objects.get_or_create(name=f"Giảng viên khóa {course.code}")
         type(course).objects.filter(pk=course.pk).update(trainer_group=group)  # CoursePage
         course.trainer_group = group
-    elif group.name != f"Giảng viên khoá {course.code}":
-        group.name = f"Giảng viên khoá {course.code}"
+    elif group.name != f"Giảng viên khóa {course.code}":
+        group.name = f"Giảng viên khóa {course.code}"
         group.save(update_fields=["name"])
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     for permission in Permission.objects.filter(

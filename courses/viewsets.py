@@ -2,10 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 
 from lms.forms import choices_by_own_id
 
-from .models import CourseAccess
+from .admin_views import LessonEditView, LessonReviewActionView
+from .models import CourseAccess, LessonPage
 from .services import course_access_grant
 
 
@@ -53,3 +55,17 @@ class CourseAccessViewSet(ModelViewSet):
 
 
 course_access_viewset = CourseAccessViewSet("course_access")
+
+
+class LessonPageViewSet(PageViewSet):
+    """Lessons' admin views: Wagtail's, with the review's outcome told to the reviewer. No URL of its
+    own (page viewsets route Wagtail's page URLs by the page's type), and no effect on the explorer's
+    listing of a course's lessons (no parent models)."""
+
+    model = LessonPage
+    edit_view_class = LessonEditView
+    workflow_action_view_class = LessonReviewActionView
+    parent_models = []
+
+
+lesson_page_viewset = LessonPageViewSet()

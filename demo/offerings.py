@@ -1,6 +1,6 @@
 """The demo learner's classes: this year's open offerings (a class, a conference, a study tour) with
 their morning-and-afternoon schedules, and a finished class two weeks ago, attended by the demo
-learner, certificate issued. (The 2019 program and this year's others: demo.program.)"""
+learner, certificate issued (dated the day it ended). (The 2019 program and this year's others: demo.program.)"""
 
 import datetime
 
@@ -73,8 +73,12 @@ def attendance_demo_build() -> None:
 
 
 def certificates_demo_build(*, organizer, learner) -> None:
-    """Idempotent: keyed by the offering's code; sessions, records and certificates are not repeated."""
-    course = CoursePage.objects.filter(code="OCOP-CT-01").first()
+    """Idempotent: keyed by the offering's code; sessions, records and certificates are not repeated.
+
+    The class is one of the course its certificate names (the one on the business plan, the product story
+    and preparing for the evaluation, not the labels course of the class to come), and the certificate is
+    dated the day the class ended, as an office issues it, not the day the demo was loaded."""
+    course = CoursePage.objects.filter(code="OCOP-CT-02").first()
     unit = AdministrativeUnit.objects.filter(scheme="current", level="commune", name="Bát Tràng").first()
     if course is None or unit is None:
         return
@@ -84,7 +88,8 @@ def certificates_demo_build(*, organizer, learner) -> None:
         code=f"HN-{today.year}-SX-00",
         defaults={
             "kind": Offering.Kind.CLASS, "course": course, "track": "producers", "unit": unit,
-            "title": "Lớp tập huấn xây dựng hồ sơ sản phẩm OCOP (đã kết thúc)", "venue": "Hội trường UBND xã Bát Tràng",
+            "title": "Lớp tập huấn phương án kinh doanh, câu chuyện sản phẩm và tiếp thị cho hợp tác xã (đã kết thúc)",
+            "venue": "Hội trường UBND xã Bát Tràng",
             "starts_on": start, "ends_on": start + datetime.timedelta(days=1), "status": Offering.Status.COMPLETED,
         },
     )  # fmt: skip
@@ -99,7 +104,8 @@ def certificates_demo_build(*, organizer, learner) -> None:
         session_close(session=session, by=organizer)
     if course.final_test_id:
         _pass_final_test(learner, course)
-    certificates_issue_offering(offering=offering, by=organizer, notify=False)  # demo data sends no e-mail
+    ended = max(session.date for session in sessions)  # the last session
+    certificates_issue_offering(offering=offering, by=organizer, notify=False, issued_on=ended)  # and sends no e-mail
 
 
 def _pass_final_test(learner, course) -> None:

@@ -36,7 +36,7 @@ HOME_TRACKS = [
         "title": "Chủ thể sản xuất, kinh doanh",
         "audience": "Giám đốc, cán bộ quản lý hợp tác xã, doanh nghiệp nhỏ, hộ kinh doanh và trang trại",
         "description": (
-            "Tiêu chuẩn sản phẩm, nhãn hàng hoá và truy xuất nguồn gốc, bao bì, câu chuyện sản phẩm, "
+            "Tiêu chuẩn sản phẩm, nhãn hàng hóa và truy xuất nguồn gốc, bao bì, câu chuyện sản phẩm, "
             "phương án kinh doanh, tiếp thị và chuẩn bị hồ sơ đánh giá, phân hạng."
         ),
     },
@@ -44,7 +44,7 @@ HOME_TRACKS = [
 HOME_BODY = (
     "<h2>Về Chương trình Mỗi xã một sản phẩm</h2>"
     "<p>Chương trình OCOP giúp hợp tác xã, doanh nghiệp nhỏ, hộ sản xuất và trang trại phát triển sản phẩm "
-    "đặc trưng của địa phương thành hàng hoá có thương hiệu, được đánh giá và xếp hạng từ 1 đến 5 sao.</p>"
+    "đặc trưng của địa phương thành hàng hóa có thương hiệu, được đánh giá và xếp hạng từ 1 đến 5 sao.</p>"
     "<p>Mỗi năm, Văn phòng Điều phối tổ chức hội nghị triển khai, các lớp tập huấn cho ba nhóm đối tượng và "
     "các chuyến tham quan học tập kinh nghiệm. Hệ thống này thay cho các tệp Excel rời rạc: danh sách học viên "
     "nhập một lần không trùng người, điểm danh quyết định việc cấp chứng nhận, và số liệu báo cáo luôn cập nhật.</p>"

@@ -49,9 +49,11 @@ def full_name(rng: random.Random, gender: str) -> str:
 
 
 def phone(number: int) -> str:
-    """The `number`-th phone of the reserved block (0 ≤ number < 8,000,000)."""
+    """The `number`-th phone of the reserved block (0 ≤ number < 8,000,000). Numbers are spread over each
+    prefix's million (times 7,919, a bijection) so that neighbours differ in more than one digit: a roster
+    asks whether two namesakes whose phones are one digit apart are the same person."""
     prefix, rest = divmod(number, 1_000_000)
-    return f"{PHONE_PREFIXES[prefix]}{rest:06d}"
+    return f"{PHONE_PREFIXES[prefix]}{rest * 7919 % 1_000_000:06d}"
 
 
 def person(rng: random.Random, number: int, *, born=(1960, 1998), female_share=0.5) -> Person:

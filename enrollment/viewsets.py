@@ -19,7 +19,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import AdminDateInput, Button
+from wagtail.admin.widgets import AdminDateInput, Button, HeaderButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -76,6 +76,23 @@ class ScopedMixin:
 class ScopedIndexView(ScopedMixin, generic.IndexView):
     def get_base_queryset(self):
         return self.scoped(super().get_base_queryset())
+
+
+class LinkedIndexView(ScopedIndexView):
+    """A listing with buttons to pages about the whole list (import, export), each shown to those who hold
+    its permission: `header_links`, (label, URL name, icon, permission)."""
+
+    header_links = ()
+
+    @cached_property
+    def header_buttons(self):
+        user = self.request.user
+        links = [
+            HeaderButton(label, url=reverse(name), icon_name=icon)
+            for label, name, icon, permission in self.header_links
+            if user.has_perm(permission)
+        ]
+        return [*super().header_buttons, *links]
 
 
 class ScopedEditView(ScopedMixin, generic.EditView):
@@ -252,9 +269,17 @@ class ParticipantViewSet(ScopedViewSet):
 # Organizations ----------------------------------------------------------------
 
 
+class OrganizationIndexView(LinkedIndexView):
+    header_links = (
+        (_("Import from Excel"), "enrollment:organizations_import", "upload", "enrollment.add_organization"),
+        (_("Export (XLSX)"), "enrollment:organizations_export", "download", "enrollment.view_organization"),
+    )
+
+
 class OrganizationViewSet(ScopedViewSet):
     name = "organizations"
     model = Organization
+    index_view_class = OrganizationIndexView
     icon = "group"
     menu_label = _("Organizations")
     form_fields = ["kind", "name", "tax_code", "unit"]
@@ -264,14 +289,22 @@ class OrganizationViewSet(ScopedViewSet):
     search_fields = ["name", "tax_code"]
 
 
+class OcopProductIndexView(LinkedIndexView):
+    header_links = (
+        (_("Import from Excel"), "enrollment:products_import", "upload", "enrollment.add_ocopproduct"),
+        (_("Export (XLSX)"), "enrollment:products_export", "download", "enrollment.view_ocopproduct"),
+    )
+
+
 class OcopProductViewSet(ScopedViewSet):
     name = "ocop_products"
     model = OcopProduct
+    index_view_class = OcopProductIndexView
     icon = "pick"
     menu_label = _("OCOP products")
-    form_fields = ["organization", "name", "stars", "year"]
-    list_display = ["name", "organization", "stars", "year"]
-    list_filter = ["stars", "year"]
+    form_fields = ["organization", "name", "stars", "year", "category"]
+    list_display = ["name", "organization", "stars", "year", "category"]
+    list_filter = ["stars", "year", "category"]
     search_fields = ["name", "organization__name"]
     list_select_related = ("organization",)
 
@@ -279,9 +312,14 @@ class OcopProductViewSet(ScopedViewSet):
 # Offerings and enrollments ------------------------------------------------------
 
 
+class OfferingIndexView(LinkedIndexView):
+    header_links = ((_("Import the year's plan"), "enrollment:plan_import", "upload", "enrollment.add_offering"),)
+
+
 class OfferingViewSet(ScopedViewSet):
     name = "offerings"
     model = Offering
+    index_view_class = OfferingIndexView
     icon = "date"
     menu_label = _("Classes and events")
     form_fields = [

@@ -2,6 +2,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .admin_home import RostersPanel
 from .models import AdministrativeUnit, Enrollment, OcopProduct, Offering, Organization, Participant
 from .viewsets import ReadOnlyPolicy, ScopedPolicy, TrainingViewSetGroup
 
@@ -19,3 +20,8 @@ def register_training_viewsets():
 @hooks.register("register_admin_urls")
 def register_enrollment_urls():
     return [path("", include("enrollment.admin_urls"))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_rosters_panel(request, panels):
+    RostersPanel.add_to(request, panels)

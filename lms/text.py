@@ -9,6 +9,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 
 _SPACES = re.compile(r"\s+")
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -55,6 +56,44 @@ def fold(value) -> str:
     text = clean_text(value).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+# "Hòa" and "Hoà", "Thủy" and "Thuỷ": the same name in the older and the newer place of the tone mark
+# (a syllable ending in oa, oe or uy). Keys put the mark on the last vowel, as people write it either way.
+_TONE_PLACES = {
+    unicodedata.normalize("NFC", first + tone) + second: first + unicodedata.normalize("NFC", second + tone)
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"))
+    for tone in _TONE_MARKS
+}
+_OLD_TONE_PLACE = re.compile("(" + "|".join(_TONE_PLACES) + r")(?!\w)")
+
+
+def name_match_key(full_name) -> str:
+    """A name as people are told apart by it: lower case, tone marks kept ("Lê Văn Cường" and "Lê Văn
+    Cương" are two given names), the tone's place in oa/oe/uy made one ("Hòa" = "Hoà")."""
+    text = clean_text(full_name).lower()
+    return _OLD_TONE_PLACE.sub(lambda match: _TONE_PLACES[match.group()], text)
+
+
+def within_one_edit(first: str, second: str) -> bool:
+    """At most one letter inserted, deleted or changed between the two."""
+    if first == second:
+        return True
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = 0
+    while start < len(first) and first[start] == second[start]:
+        start += 1
+    if len(first) == len(second):
+        return first[start + 1 :] == second[start + 1 :]
+    return first[start:] == second[start + 1 :]
+
+
+def one_digit_off(first: str, second: str) -> bool:
+    """Two numbers of the same length that differ in exactly one digit (a phone or ID typed wrong)."""
+    return len(first) == len(second) and sum(a != b for a, b in zip(first, second, strict=True)) == 1
 
 
 class InvalidValueError(ValueError):

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lms.params import bounded, sane_date_validators
 
@@ -15,6 +16,15 @@ def _new_secret() -> str:
 
 
 class Session(models.Model):
+    class State(models.TextChoices):
+        """Where a session stands, wherever it is shown (the learner's classes, the admin's list of
+        sessions, the sheet): one definition, in Hanoi's time like every date of the program."""
+
+        UPCOMING = "upcoming", pgettext_lazy("session state", "Upcoming")
+        IN_PROGRESS = "in_progress", pgettext_lazy("session state", "In progress")
+        OVER = "over", pgettext_lazy("session state", "Over")
+        CLOSED = "closed", pgettext_lazy("session state", "Closed")
+
     offering = models.ForeignKey(
         "enrollment.Offering", verbose_name=_("offering"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -62,9 +72,25 @@ class Session(models.Model):
     def is_closed(self) -> bool:
         return self.closed_at is not None
 
+    def state_at(self, now=None) -> "Session.State":
+        """Closed (by the organizers, whatever the time), over (its end has passed), in progress
+        (between its start and its end) or upcoming."""
+        now = now or timezone.now()
+        if self.is_closed:
+            return self.State.CLOSED
+        if now >= self.ends():
+            return self.State.OVER
+        if now >= self.starts():
+            return self.State.IN_PROGRESS
+        return self.State.UPCOMING
+
+    @property
+    def state(self) -> "Session.State":
+        return self.state_at()
+
     def has_been_held(self, now=None) -> bool:
         """Closed, or over: it counts in attendance rates."""
-        return self.is_closed or (now or timezone.now()) >= self.ends()
+        return self.state_at(now) in (self.State.CLOSED, self.State.OVER)
 
     def late_from(self) -> datetime:
         return self.starts() + timedelta(minutes=self.late_after_minutes)

@@ -91,7 +91,7 @@ TOPICS = {
     "steering": ["Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm OCOP", "Thẩm định hồ sơ và minh chứng"],
     "officers": ["Triển khai chu trình OCOP thường niên", "Hướng dẫn chủ thể hoàn thiện hồ sơ sản phẩm"],
     "producers": [
-        "Tiêu chuẩn, nhãn hàng hoá và truy xuất nguồn gốc", "Thiết kế bao bì và câu chuyện sản phẩm",
+        "Tiêu chuẩn, nhãn hàng hóa và truy xuất nguồn gốc", "Thiết kế bao bì và câu chuyện sản phẩm",
         "Xây dựng phương án kinh doanh", "Tiếp thị và bán hàng trực tuyến", "Chuẩn bị hồ sơ đánh giá, phân hạng",
     ],
 }  # fmt: skip

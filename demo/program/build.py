@@ -88,7 +88,8 @@ def _held(offering, plan: Plan, enrollment_ids: list[int], *, by, method) -> lis
         records_write(session=session, marks=marks, by=by, method=method, at=session.starts())
         session_close(session=session, by=by)
     if offering.kind == Kind.CLASS:  # conferences and study tours give no certificate here
-        certificates_issue_offering(offering=offering, by=by, notify=False, draw=False, issued_on=offering.ends_on)
+        ended = max(session.date for session in sessions)  # dated the day the class ended: its last session
+        certificates_issue_offering(offering=offering, by=by, notify=False, draw=False, issued_on=ended)
     return [pk for pk, profile in profiles.items() if any(mark in AttendanceRecord.ATTENDED for mark in profile)]
 
 

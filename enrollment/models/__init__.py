@@ -1,4 +1,4 @@
-from .imports import RosterImport, RosterImportRow
+from .imports import MatchKey, RosterImport, RosterImportRow
 from .offerings import Enrollment, Offering
 from .people import OcopProduct, Organization, Participant, ParticipantMerge
 from .units import AdministrativeUnit, UnitMapping
@@ -6,6 +6,7 @@ from .units import AdministrativeUnit, UnitMapping
 __all__ = [
     "AdministrativeUnit",
     "Enrollment",
+    "MatchKey",
     "OcopProduct",
     "Offering",
     "Organization",

@@ -45,6 +45,15 @@ class RosterImport(models.Model):
         return self.status in self.RUNNING
 
 
+class MatchKey(models.TextChoices):
+    """What found a roster row's person on record (enrollment.roster.matching)."""
+
+    ID = "id", _("ID number")
+    PHONE = "phone", _("Phone number")
+    EMAIL = "email", _("Email")
+    NAME = "name", _("Full name and year of birth")
+
+
 class RosterImportRow(models.Model):
     """What the check (then the import) made of one row of the file."""
 
@@ -53,9 +62,12 @@ class RosterImportRow(models.Model):
         MATCHED = "matched", _("Matched")
         DUPLICATE = "duplicate", _("Duplicate in file")
         AMBIGUOUS = "ambiguous", _("Ambiguous")
+        NEAR = "near", _("May be a duplicate")  # close to someone (enrollment.roster.matching), for the clerk
         ERROR = "error", _("Error")
         SKIPPED = "skipped", _("Skipped")
         INVALID = "invalid", _("Skipped: errors")  # an error row left out when the valid rows were imported
+
+    TO_SETTLE = (Status.AMBIGUOUS, Status.NEAR)  # rows the clerk decides: who is this?
 
     roster_import = models.ForeignKey(RosterImport, on_delete=models.CASCADE, related_name="rows")
     row = models.PositiveIntegerField(_("row"))
@@ -69,6 +81,10 @@ class RosterImportRow(models.Model):
     # A row with errors: its cells as read (text, under the import's report["columns"], at most
     # reader.MAX_CELL_KEPT characters each), to give it back to be corrected.
     values = models.JSONField(default=list, blank=True)
+    # What was made of the cells: [what, as typed, as stored] (what: full_name, birth, phone, national_id,
+    # email, address, the last with the unit it resolved to), shown beside each other in the preview.
+    cleaned = models.JSONField(default=list, blank=True)
+    matched_on = models.CharField(_("matched on"), max_length=10, choices=MatchKey.choices, blank=True)
 
     class Meta:
         ordering = ["row"]

@@ -39,10 +39,21 @@ class Organization(models.Model):
 
 
 class OcopProduct(models.Model):
+    class Category(models.TextChoices):
+        """The product groups of the OCOP evaluation criteria (Decision 148/QĐ-TTg, 2023)."""
+
+        FOOD = "food", _("Food")
+        BEVERAGES = "beverages", _("Beverages")
+        HERBAL = "herbal", _("Herbal products")
+        TEXTILES = "textiles", _("Textiles and garments")
+        CRAFTS = "crafts", _("Souvenirs, furniture and decoration")
+        TOURISM = "tourism", _("Community tourism services and tourist sites")
+
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="products")
     name = models.CharField(_("product"), max_length=255)
     stars = models.PositiveSmallIntegerField(_("stars"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     year = models.PositiveSmallIntegerField(_("year ranked"), validators=bounded(2100, minimum=2000))
+    category = models.CharField(_("product group"), max_length=20, choices=Category.choices, blank=True)
 
     class Meta:
         verbose_name = _("OCOP product")
@@ -111,7 +122,16 @@ class Participant(models.Model):
                 fields=["national_id"], condition=~Q(national_id=""), name="unique_participant_national_id"
             ),
         ]
-        indexes = [models.Index(fields=["unit", "sort_key"])]
+        # A roster's namesakes and near-duplicates are looked for by year of birth and a prefix of the name
+        # (enrollment.roster.matching); PostgreSQL reads a LIKE prefix as a range with pattern operators.
+        indexes = [
+            models.Index(fields=["unit", "sort_key"]),
+            *(
+                models.Index(fields=["birth_year", key], opclasses=["int2_ops", "varchar_pattern_ops"],
+                             name=f"participant_year_{key}")
+                for key in ("name_key", "sort_key")
+            ),
+        ]  # fmt: skip
 
     def __str__(self):
         return self.full_name

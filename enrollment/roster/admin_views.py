@@ -97,6 +97,7 @@ FILTERS = [
     ("", gettext_lazy("All rows")),
     (RosterImportRow.Status.ERROR, gettext_lazy("Errors")),
     (RosterImportRow.Status.AMBIGUOUS, gettext_lazy("Ambiguous")),
+    (RosterImportRow.Status.NEAR, gettext_lazy("May be a duplicate")),
     (RosterImportRow.Status.DUPLICATE, gettext_lazy("Duplicate in file")),
     (RosterImportRow.Status.NEW, pgettext_lazy("roster row", "New")),
     (RosterImportRow.Status.MATCHED, gettext_lazy("Matched")),
@@ -131,7 +132,8 @@ class RosterPreviewView(RosterImportView):
         status = request.GET.get("status", "")
         rows = history.rows.all() if status not in counts else history.rows.filter(status=status)
         page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("p"))
-        ambiguous = list(history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS)[:MAX_DECISIONS])
+        _attach_people(request.user, page.object_list)
+        ambiguous = list(history.rows.filter(status__in=RosterImportRow.TO_SETTLE)[:MAX_DECISIONS])
         _attach_candidates(request.user, ambiguous)
         filters = [(value, label, counts.get(value, 0) if value else sum(counts.values())) for value, label in FILTERS]
         previewed, errors = history.status == RosterImport.Status.PREVIEWED, counts.get(RosterImportRow.Status.ERROR, 0)
@@ -154,6 +156,28 @@ def _skip_label(count: int) -> str:
 
 
 MAX_DECISIONS = 500  # more ambiguous rows than this: better fixed in the file
+CLEANED_LABELS = {
+    "full_name": gettext_lazy("Full name"),
+    "birth": gettext_lazy("Born"),
+    "phone": gettext_lazy("Phone"),
+    "national_id": gettext_lazy("ID number"),
+    "email": gettext_lazy("Email"),
+    "address": gettext_lazy("Address → unit"),
+}
+
+
+def _attach_people(user, rows) -> None:
+    """Each row of the page as it will be stored: `stored` [(label, as typed, as stored, changed)] and,
+    for a row matched to someone on record, `person` (only someone the organizer may see; one query)."""
+    rows = list(rows)
+    ids = {row.participant_id for row in rows if row.participant_id}
+    people = scope.scope_participants(user, Participant.objects.filter(pk__in=ids)).only("pk", "full_name")
+    visible = {person.pk: person for person in people}
+    for row in rows:
+        row.stored = [
+            (CLEANED_LABELS.get(what, what), typed, stored, typed != stored) for what, typed, stored in row.cleaned
+        ]
+        row.person = visible.get(row.participant_id)
 
 
 def _attach_candidates(user, rows) -> None:
@@ -172,7 +196,7 @@ def _decisions(request, history) -> tuple[dict, list[str]]:
     """The organizer's decision for each ambiguous row: skip, a new person, or one of the people the
     check found for that row (never any other id: a decision is not a way to reach someone)."""
     decisions, refused = {}, []
-    ambiguous = history.rows.filter(status=RosterImportRow.Status.AMBIGUOUS).values_list("row", "candidates")
+    ambiguous = history.rows.filter(status__in=RosterImportRow.TO_SETTLE).values_list("row", "candidates")
     for row, candidates in ambiguous:
         choice = request.POST.get(f"row-{row}", "skip")
         if choice in ("create", "skip"):

@@ -91,6 +91,7 @@ class RosterRow:
     errors: list[CellError] = field(default_factory=list)
     warnings: list[CellError] = field(default_factory=list)  # what was changed, for the organizer to see
     values: list[str] = field(default_factory=list)  # the cells as read, under Roster.columns
+    raw: dict[str, str] = field(default_factory=dict)  # as typed, beside what was made of it (RAW_KEYS)
 
     @property
     def is_valid(self) -> bool:
@@ -211,8 +212,17 @@ class _RowReader:
         row.note = self.text(texts, "note")
         parts = [self.text(texts, key) for key in ("address", *ADDRESS_PARTS)]
         row.address = ", ".join(part for part in parts if part)
+        row.raw = {"full_name": typed, "birth": self._birth_text(texts), "address": row.address}
+        row.raw.update((key, self.text(texts, key)) for key in ("phone", "national_id", "email"))
         self._check_lengths(row)
         return row
+
+    def _birth_text(self, texts) -> str:
+        """The cell the birth date or year was read from (a "Nam"/"Nữ" column may hold it)."""
+        for key in ("birth_date", "birth_year", "male", "female"):
+            if (text := self.text(texts, key)) and fold(text) not in MARKS:
+                return text
+        return ""
 
     def _check_lengths(self, row: RosterRow) -> None:
         for key, limit in MAX_LENGTHS.items():

@@ -31,7 +31,6 @@ from .importer import ImportReport, roster_import
 from .reader import RosterFileError, open_roster
 
 logger = logging.getLogger(__name__)
-KEPT_ITEMS = 200  # errors/warnings kept in the history's summary; every row keeps its own messages
 
 
 def _progress_key(import_id: int) -> str:
@@ -47,18 +46,14 @@ def roster_progress(history: RosterImport) -> dict:
 
 
 def _summary(report: ImportReport) -> dict:
-    data = report.as_json()
-    data["columns"] = report.columns  # the header row of the rows-with-errors download
-    for key in ("errors", "warnings", "ambiguous"):
-        data[f"{key}_count"] = len(data[key])
-        data[key] = data[key][:KEPT_ITEMS]
-    return data
+    return {**report.as_json(), "columns": report.columns}  # columns: the rows-with-errors download's header
 
 
-def _store_rows(history: RosterImport, report: ImportReport) -> None:
+def store_rows(history: RosterImport, report: ImportReport) -> None:
+    """Every row's outcome, a batch at a time as the report reads them back (never all in memory)."""
     history.rows.all().delete()
-    RosterImportRow.objects.bulk_create(
-        (
+    for batch in report.outcomes.batches():
+        RosterImportRow.objects.bulk_create(
             RosterImportRow(
                 roster_import=history,
                 row=outcome.row,
@@ -68,11 +63,11 @@ def _store_rows(history: RosterImport, report: ImportReport) -> None:
                 candidates=outcome.candidates,
                 messages=outcome.messages,
                 values=outcome.values or [],
+                cleaned=outcome.cleaned,
+                matched_on=outcome.matched_on,
             )  # fmt: skip
-            for outcome in report.outcomes
-        ),
-        batch_size=2000,
-    )
+            for outcome in batch
+        )
 
 
 def _run(import_id: int, *, dry_run: bool, decisions: dict) -> None:
@@ -134,7 +129,7 @@ def _record(history: RosterImport, report: ImportReport, *, dry_run: bool) -> No
     with transaction.atomic():
         if not _still_running(history):
             return
-        _store_rows(history, report)
+        store_rows(history, report)
         history.report = _summary(report)
         history.estimated_rows = report.rows
         if dry_run:

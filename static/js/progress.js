@@ -1,4 +1,4 @@
-// Poll a background task's progress ({running, done, total, percent}) and reload the page when it has finished.
+// Poll a background task's progress ({running, done, total, percent, and optionally state_label}) and reload the page when it has finished.
 (function () {
   const box = document.querySelector("[data-progress]");
   if (!box) return;
@@ -13,6 +13,7 @@
         show("done", progress.done);
         show("total", progress.total);
         show("percent", progress.percent);
+        if (progress.state_label) show("state-label", progress.state_label);
       }
     } catch (error) { /* a dropped request: try again on the next tick */ }
     window.setTimeout(poll, 1000);

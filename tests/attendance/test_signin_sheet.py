@@ -18,7 +18,7 @@ NAMES = [("Nguyễn Thị Hồng Đào", 1978), ("Trần Văn Đức", 1985), ("
 @pytest.fixture
 def setup(db, client):
     unit = AdministrativeUnit.objects.get(scheme="current", name="Bát Tràng")
-    offering = OfferingFactory(unit=unit, title="Lớp tập huấn OCOP: “=chuẩn hoá” sản phẩm")
+    offering = OfferingFactory(unit=unit, title="Lớp tập huấn OCOP: “=chuẩn hóa” sản phẩm")
     sessions = [SessionFactory(offering=offering, title=f"Ngày {n} - sáng") for n in (1, 2)]
     people = {
         name: Enrollment.objects.create(

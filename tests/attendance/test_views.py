@@ -141,7 +141,8 @@ def test_a_learner_scans_logs_in_and_is_checked_in_once(client, now_session):
     assert "Điểm danh cho tôi" in client.get(url).content.decode()
     done = client.post(url).content.decode()
     assert "Có mặt" in done and AttendanceRecord.objects.get().method == "qr"
-    assert "Bạn đã điểm danh rồi" in client.post(url).content.decode()
+    again = client.post(url).content.decode()
+    assert "Bạn đã điểm danh lúc 08:05." in again and "Điểm danh cho tôi" not in again
     assert AttendanceRecord.objects.count() == 1
 
 
@@ -282,3 +283,62 @@ def test_a_grace_time_out_of_bounds_is_refused_on_the_form_on_every_database(cli
     })  # fmt: skip
     assert response.status_code == 200 and "Đảm bảo giá trị này" in response.content.decode()
     assert not offering.sessions.exists()
+
+
+def test_entering_the_code_again_after_checking_in_says_when_instead_of_offering_the_button(client, now_session, clock):
+    session, [enrollment] = now_session()  # 08:05, the session began at 08:00
+    learner = UserFactory(role=Role.LEARNER)
+    enrollment.participant.user = learner
+    enrollment.participant.save()
+    client.force_login(learner)
+    client.post(reverse("checkin", args=[session.pk, services.checkin_code(session)]))
+
+    clock.at(9, 40)  # later in the session, the learner scans the screen again (a new code by now)
+    page = client.get(reverse("checkin", args=[session.pk, services.checkin_code(session)])).content.decode()
+    assert "Bạn đã điểm danh lúc 08:05." in page and "Có mặt" in page
+    assert "Điểm danh cho tôi" not in page
+    typed = client.post(reverse("checkin_code"), {"code": services.checkin_code(session)}, follow=True)
+    assert "Bạn đã điểm danh lúc 08:05." in typed.content.decode()
+    assert AttendanceRecord.objects.get().checked_in_at.minute == 5  # the record is untouched
+
+
+def test_a_learner_the_organizers_marked_on_the_sheet_is_told_so_with_the_local_time(client, now_session, organizer):
+    session, [enrollment] = now_session()  # 08:05 in Hanoi (01:05 UTC)
+    services.attendance_save(session=session, marks={enrollment.pk: services.Mark("late")}, by=organizer)
+    learner = UserFactory(role=Role.LEARNER)
+    enrollment.participant.user = learner
+    enrollment.participant.save()
+    client.force_login(learner)
+    page = client.get(reverse("checkin", args=[session.pk, services.checkin_code(session)])).content.decode()
+    assert "Bạn đã điểm danh lúc 08:05." in page and "Đi muộn" in page
+    assert "Điểm danh cho tôi" not in page
+
+
+def test_a_session_under_way_is_in_progress_on_the_learners_page_the_sessions_list_and_the_sheet(
+    client, organizer, unit, clock
+):
+    clock.at(9, 0)
+    session, [enrollment] = session_with(1, unit, title="Ngày 1 - sáng", date=clock.today, starts_at=time(7, 30),
+                                         ends_at=time(11, 30))  # fmt: skip
+    SessionFactory(offering=session.offering, title="Ngày 1 - chiều", date=clock.today, starts_at=time(13, 30),
+                   ends_at=time(17, 0))  # fmt: skip
+    learner = UserFactory(role=Role.LEARNER)
+    enrollment.participant.user = learner
+    enrollment.participant.save()
+
+    client.force_login(learner)
+    card = client.get(reverse("my_classes")).content.decode()
+    assert "Đang diễn ra</span> Ngày 1 - sáng" in card
+    client.force_login(organizer)
+    listing = client.get(reverse("attendance:offering", args=[session.offering.pk])).content.decode()
+    assert listing.count('session-state--in_progress">Đang diễn ra<') == 1
+    assert listing.count('session-state--upcoming">Sắp diễn ra<') == 1
+    assert "Đang diễn ra" in client.get(reverse("attendance:sheet", args=[session.pk])).content.decode()
+
+    clock.at(12, 0)  # between the two: the morning is over, the afternoon comes next
+    client.force_login(learner)
+    card = client.get(reverse("my_classes")).content.decode()
+    assert "Sắp diễn ra</span> Ngày 1 - chiều" in card and "Đang diễn ra" not in card
+    client.force_login(organizer)
+    listing = client.get(reverse("attendance:offering", args=[session.offering.pk])).content.decode()
+    assert "Đang diễn ra" not in listing and listing.count('session-state--over">Đã diễn ra<') == 1

@@ -23,13 +23,72 @@ def test_the_page_shows_reasons_and_bulk_issues_to_the_eligible(client, organize
     url = reverse("certificates:offering", args=[offering.pk])
     page = client.get(url).content.decode()
     assert "thiếu 1 buổi bắt buộc" in page and "Cấp cho 1 người đủ điều kiện" in page
-    client.post(url, {"action": "issue_all"})
+    page = client.post(url, {"action": "issue_all"}, follow=True).content.decode()
     assert list(Certificate.objects.values_list("full_name", flat=True)) == ["Nguyễn Thị Hồng Đào"]
-    page = client.get(url).content.decode()
-    assert "Lần chạy trước: cấp mới 1, đã có 0, chưa đủ điều kiện 1." in page
+    assert "Đã cấp 1 giấy chứng nhận mới; 0 đã có; 1 chưa đủ điều kiện." in page  # this run's result
+    assert "Lần chạy trước" not in page
     assert client.get(reverse("certificates:offering_status", args=[offering.pk])).json()["running"] is False
-    client.post(url, {"action": "issue_all"})  # again: nothing new
+    assert "Đã cấp 1 giấy chứng nhận mới" not in client.get(url).content.decode()  # told once, not on every visit
+    page = client.post(url, {"action": "issue_all"}, follow=True).content.decode()  # again: nothing new
     assert Certificate.objects.count() == 1
+    assert "Đã cấp 0 giấy chứng nhận mới; 1 đã có; 1 chưa đủ điều kiện." in page
+
+
+def test_a_run_still_in_the_queue_says_so_then_its_result_is_told_to_whoever_started_it(client, organizer, settings):  # noqa: F811
+    from django.test import Client
+
+    from certificates.tasks import certificates_issue_task, issue_progress
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    offering, people = finished_class(
+        organizer, {"Nguyễn Thị Hồng Đào": ("present", "present"), "Trần Văn Đức": ("present", "absent")}
+    )
+    clerk, colleague = _organizer_of_bat_trang(), _organizer_of_bat_trang()
+    client.force_login(clerk)
+    url = reverse("certificates:offering", args=[offering.pk])
+    page = client.post(url, {"action": "issue_all"}, follow=True).content.decode()
+    assert "Đang cấp giấy chứng nhận… tải lại trang sau ít phút." in page
+    assert "Trạng thái: <strong data-state-label>đang chờ trong hàng đợi</strong>" in page
+    assert "Cấp cho 1 người đủ điều kiện" not in page and not Certificate.objects.exists()
+    status = client.get(reverse("certificates:offering_status", args=[offering.pk])).json()
+    assert status["running"] is True and status["state_label"] == "đang chờ trong hàng đợi"
+    again = client.post(url, {"action": "issue_all"}, follow=True).content.decode()  # pressed again meanwhile
+    assert "đang được cấp" in again
+
+    certificates_issue_task.call(offering.pk, clerk.pk, issue_progress(offering.pk)["run"])  # a worker runs it
+    other = Client()
+    other.force_login(colleague)
+    assert "Đã cấp 1 giấy chứng nhận mới" not in other.get(url).content.decode()  # not their run
+    page = client.get(url).content.decode()
+    assert "Đã cấp 1 giấy chứng nhận mới; 0 đã có; 1 chưa đủ điều kiện." in page and "Lần chạy trước" not in page
+    assert "Đang cấp giấy chứng nhận" not in page
+    assert "Đã cấp 1 giấy chứng nhận mới" not in client.get(url).content.decode()
+
+
+def test_a_bulk_run_that_fails_says_so_and_the_button_comes_back(client, organizer):  # noqa: F811
+    from unittest import mock
+
+    offering, _people = finished_class(organizer, {"Nguyễn Thị Hồng Đào": ("present",)})
+    client.force_login(_organizer_of_bat_trang())
+    url = reverse("certificates:offering", args=[offering.pk])
+    with mock.patch("certificates.tasks.certificates_issue_offering", side_effect=RuntimeError("disk full")):
+        page = client.post(url, {"action": "issue_all"}, follow=True).content.decode()
+    assert "Cấp giấy chứng nhận bị lỗi" in page and "Đã cấp" not in page
+    assert "Cấp cho 1 người đủ điều kiện" in page and "Đang cấp giấy chứng nhận" not in page
+    page = client.post(url, {"action": "issue_all"}, follow=True).content.decode()  # tried again
+    assert "Đã cấp 1 giấy chứng nhận mới; 0 đã có; 0 chưa đủ điều kiện." in page
+
+
+def test_a_bulk_run_answers_without_drawing_and_the_files_are_drawn_on_first_download(client, organizer, media):  # noqa: F811
+    offering, people = finished_class(organizer, {"Nguyễn Thị Hồng Đào": ("present",), "Trần Văn Đức": ("present",)})
+    client.force_login(_organizer_of_bat_trang())
+    client.post(reverse("certificates:offering", args=[offering.pk]), {"action": "issue_all"})
+    certificate = Certificate.objects.get(full_name="Trần Văn Đức")
+    assert not certificate.png and not certificate.pdf
+    response = client.get(reverse("certificate_download", args=[certificate.pk, "pdf"]))
+    assert response.status_code == 200 and response.content[:4] == b"%PDF"
+    certificate.refresh_from_db()
+    assert certificate.pdf and certificate.png  # drawn once, kept
 
 
 def test_override_revoke_and_reissue_from_the_page(client, organizer):  # noqa: F811
@@ -95,15 +154,23 @@ def test_a_crafted_reissue_of_a_revoked_certificate_gives_nothing_and_its_page_s
     assert "đã bị thu hồi" in verification.lower() and "thay thế" not in verification
 
 
+def _row(page, serial):
+    """The table row that shows the certificate `serial`."""
+    start = page.index(serial, page.index("<tbody>"))
+    return page[page.rindex("<tr>", 0, start) : page.index("</tr>", start)]
+
+
 def test_after_a_mistaken_revocation_the_page_issues_a_new_certificate_by_the_rules(client, organizer):  # noqa: F811
     offering, enrollment, certificate = _issued(organizer)
     client.force_login(_organizer_of_bat_trang())
     url = reverse("certificates:offering", args=[offering.pk])
     client.post(url, {"action": "revoke", "certificate": certificate.pk, "reason": "Nhầm lớp"})
-    page = client.get(url).content.decode()
-    assert "Cấp giấy mới" in page
-    client.post(url, {"action": "issue", "enrollment": enrollment.pk})
+    row = _row(client.get(url).content.decode(), certificate.serial)
+    assert "đã thu hồi" in row and ">Cấp lại</button>" in row and "Cấp lại (sửa tên)" not in row
+    page = client.post(url, {"action": "issue", "enrollment": enrollment.pk}, follow=True).content.decode()
     new = Certificate.objects.get(is_current=True)
+    assert f"Đã cấp giấy chứng nhận {new.serial}; giấy {certificate.serial} vẫn bị thu hồi." in page
+    assert "còn hiệu lực" in _row(page, new.serial)
     assert new.pk != certificate.pk and new.state == "valid" and new.serial != certificate.serial
     certificate.refresh_from_db()
     assert certificate.state == "revoked" and certificate.replaced_by is None
@@ -120,7 +187,7 @@ def test_a_revoked_certificate_of_someone_no_longer_eligible_needs_a_written_rea
     certificate_revoke(certificate=certificate, reason="Không học bù", by=organizer)
     client.force_login(_organizer_of_bat_trang())
     url = reverse("certificates:offering", args=[offering.pk])
-    assert "Cấp giấy mới theo ngoại lệ" in client.get(url).content.decode()
+    assert "Cấp lại theo ngoại lệ" in client.get(url).content.decode()
     page = client.post(url, {"action": "issue", "enrollment": enrollment.pk}, follow=True).content.decode()
     assert "Chưa đủ điều kiện: thiếu 1 buổi bắt buộc" in page and Certificate.objects.count() == 1
 

@@ -10,7 +10,7 @@ def course(db):
 
 @pytest.fixture
 def quiz_lesson(course):
-    return LessonFactory(parent=course, with_quiz=True, title="Kiểm tra cuối khoá")
+    return LessonFactory(parent=course, with_quiz=True, title="Kiểm tra cuối khóa")
 
 
 @pytest.fixture

@@ -188,13 +188,13 @@ def test_a_new_quiz_lesson_previews_before_its_first_save_without_a_test_badge(c
 def test_a_lesson_added_to_a_course_with_a_final_test_goes_before_the_test(client, setup):
     course = setup["assigned"]
     first = LessonFactory(parent=course, title="Bài 1: Giới thiệu")
-    final = LessonFactory(parent=course, title="Kiểm tra cuối khoá", with_quiz=True)
+    final = LessonFactory(parent=course, title="Kiểm tra cuối khóa", with_quiz=True)
     course.final_test = final
     course.save()
     client.force_login(setup["administrator"])
     client.post(_add_url(course), _lesson_form("Bài 2: Đóng gói sản phẩm", "action-publish"))
     titles = [page.title for page in course.get_children()]
-    assert titles == [first.title, "Bài 2: Đóng gói sản phẩm", "Kiểm tra cuối khoá"]
+    assert titles == [first.title, "Bài 2: Đóng gói sản phẩm", "Kiểm tra cuối khóa"]
     assert LessonPage.objects.get(title="Bài 2: Đóng gói sản phẩm").slug == "bai-hoc-moi"
 
 
@@ -219,3 +219,62 @@ def test_slugs_are_ascii_folded_from_what_the_editor_typed_or_the_title(client, 
 def test_a_page_saved_without_a_slug_takes_the_folded_title(setup):
     lesson = LessonFactory(parent=setup["assigned"], title="Đóng gói và ghi nhãn sản phẩm", slug="")
     assert lesson.slug == "dong-goi-va-ghi-nhan-san-pham"
+
+
+def _in_review(setup, title="Phương án kinh doanh của HTX"):
+    lesson = LessonFactory(parent=setup["assigned"], title=title, live=False)
+    lesson.save_revision(user=setup["trainer"])
+    lesson.get_workflow().start(lesson, setup["trainer"])
+    return lesson, WorkflowState.objects.get(object_id=str(lesson.pk)).current_task_state
+
+
+def _messages(client, url):
+    return client.get(url).content.decode()
+
+
+def test_the_reviewer_is_told_the_lesson_was_approved_and_published_from_the_dashboard(client, setup):
+    lesson, task_state = _in_review(setup)
+    client.force_login(setup["administrator"])
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "approve", task_state.pk])
+    dashboard = reverse("wagtailadmin_home")
+    # The dashboard's "Approve with comment" posts from its dialog, then loads the page it is told to.
+    answer = client.post(f"{approve}?next={dashboard}", {"comment": "Đồng ý xuất bản."},
+                         headers={"x-requested-with": "XMLHttpRequest"})  # fmt: skip
+    assert answer.json()["step"] == "success"
+    page = _messages(client, answer.json()["redirect"])
+    assert "Đã phê duyệt và xuất bản bài giảng “Phương án kinh doanh của HTX”." in page
+    lesson.refresh_from_db()
+    assert lesson.live
+    assert "Đã phê duyệt" not in _messages(client, dashboard)  # told once
+
+
+def test_the_reviewer_is_told_changes_were_requested(client, setup):
+    lesson, task_state = _in_review(setup)
+    client.force_login(setup["administrator"])
+    reject = reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "reject", task_state.pk])
+    page = client.post(reject, {"comment": "Bổ sung ví dụ."}, follow=True).content.decode()
+    assert "Đã yêu cầu chỉnh sửa bài giảng “Phương án kinh doanh của HTX”: người gửi duyệt sẽ được báo." in page
+    lesson.refresh_from_db()
+    assert not lesson.live
+
+
+def test_someone_who_may_not_review_is_told_nothing_of_the_kind(client, setup):
+    lesson, task_state = _in_review(setup)
+    client.force_login(setup["trainer"])
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[lesson.pk, "approve", task_state.pk])
+    page = client.post(approve, {"comment": "Tự duyệt"}, follow=True).content.decode()
+    assert "Đã phê duyệt" not in page
+    lesson.refresh_from_db()
+    assert not lesson.live
+
+
+def test_approving_from_the_lessons_editor_says_approved_and_published(client, setup):
+    lesson, _task_state = _in_review(setup, title="Câu chuyện sản phẩm")
+    client.force_login(setup["administrator"])
+    data = _lesson_form("Câu chuyện sản phẩm", "action-workflow-action")
+    data["workflow-action-name"] = "approve"
+    data["slug"] = lesson.slug
+    page = client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), data, follow=True).content.decode()
+    assert "Đã phê duyệt và xuất bản bài giảng “Câu chuyện sản phẩm”." in page
+    lesson.refresh_from_db()
+    assert lesson.live

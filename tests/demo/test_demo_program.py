@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from accounts.roles import Role
@@ -20,6 +20,7 @@ from demo.build import demo_site_build, demo_user
 from demo.program import current_codes, current_year_build, program_2019_build
 from enrollment.models import AdministrativeUnit, Enrollment, Offering, Organization, Participant
 from home.models import TrainingTarget
+from lms.text import fold
 from tests.conftest import clock_of_the_run
 
 PROVINCE_2019 = {"unit__scheme": "pre-2025", "unit__level": "province", "unit__code": "01"}
@@ -218,3 +219,22 @@ def test_this_years_targets_are_set_for_every_track(db, program):
     assert set(TrainingTarget.objects.filter(year=year).values_list("track", flat=True)) == {
         "steering", "officers", "producers"
     }  # fmt: skip
+
+
+def test_every_demo_certificate_names_its_offerings_course_and_is_dated_when_the_offering_ended(db, program):
+    """What a learner reads on a demo certificate agrees with the class it came from: its course, and the
+    day the class ended (its last session), not the day the demo was loaded."""
+    today = timezone.localdate()
+    certificates = list(Certificate.objects.select_related("enrollment__offering__course", "enrollment__participant"))
+    assert len(certificates) > 100  # the 2019 classes, this year's held ones and the demo learner's
+    last_session = dict(Session.objects.values("offering").annotate(last=Max("date")).values_list("offering", "last"))
+    for certificate in certificates:
+        offering = certificate.enrollment.offering
+        assert certificate.course_title == offering.course.title, (certificate.serial, offering.code)
+        assert offering.ends_on <= certificate.issued_on <= today, (certificate.serial, certificate.issued_on)
+        assert certificate.issued_on == last_session[offering.pk], (certificate.serial, certificate.issued_on)
+        assert certificate.serial.split("-")[1] == str(certificate.issued_on.year)  # the serial of that year
+    # The demo learner's finished class is a class of the course its certificate names.
+    [own] = [c for c in certificates if c.enrollment.participant.user_id == demo_user(Role.LEARNER).pk]
+    assert fold(own.course_title) in fold(own.enrollment.offering.title)
+    assert own.issued_on < today

@@ -1,5 +1,6 @@
 """Taking attendance: the organizer's sheet, and a learner's QR check-in on a phone."""
 
+import re
 from datetime import time, timedelta
 
 from django.utils import timezone
@@ -96,7 +97,27 @@ def test_a_learner_checks_in_by_qr_on_a_phone_and_the_screen_counts_it(page, pho
     # The projector's count goes up by itself.
     expect(page.locator("[data-count]")).to_have_text("1", timeout=10_000)
     screenshot(page, "checkin-screen-after")
-    assert AttendanceRecord.objects.get(session=session).method == "qr"
+    record = AttendanceRecord.objects.get(session=session)
+    assert record.method == "qr"
+
+    # Later, the learner scans the screen again: told when they checked in, no button this time.
+    code = page.locator("[data-code]").text_content().strip()
+    phone.goto(f"/diem-danh/{session.pk}/{code}/")
+    expect(phone.get_by_role("status")).to_have_text(re.compile(r"^Bạn đã điểm danh lúc \d\d:\d\d\.$"))
+    expect(phone.get_by_role("button", name="Điểm danh cho tôi")).to_have_count(0)
+    checked_in = timezone.localtime(record.checked_in_at).strftime("%H:%M")
+    expect(phone.get_by_role("status")).to_have_text(f"Bạn đã điểm danh lúc {checked_in}.")
+    screenshot(phone, "checkin-phone-again")
+
+    # The session is under way: so says the learner's page, and the organizer's list of sessions.
+    phone.goto("/lop-cua-toi/")
+    card = phone.locator(".offering-card").filter(has_text=offering.code)
+    expect(card.locator(".session-state")).to_have_text("Đang diễn ra")
+    expect(card).to_contain_text("Phiên sáng")
+    screenshot(phone, "my-classes-session-in-progress")
+    page.goto(f"/admin/attendance/offerings/{offering.pk}/")
+    expect(page.get_by_role("row").filter(has_text="Phiên sáng")).to_contain_text("Đang diễn ra")
+    screenshot(page, "sessions-in-progress")
 
 
 def test_organizer_prints_the_sign_in_sheet_reads_it_back_and_sees_who_is_at_risk(page, tmp_path, screenshot):
@@ -145,5 +166,5 @@ def test_organizer_prints_the_sign_in_sheet_reads_it_back_and_sees_who_is_at_ris
     expect(at_risk).to_contain_text("Bùi Văn Ất")
     expect(at_risk).to_contain_text("33,3 %")
     expect(at_risk).to_contain_text("Đặng Thu Hà")
-    expect(page.get_by_text("Khoá học yêu cầu tối thiểu 80 %.")).to_be_visible()
+    expect(page.get_by_text("Khóa học yêu cầu tối thiểu 80 %.")).to_be_visible()
     screenshot(page, "attendance-rates-at-risk")

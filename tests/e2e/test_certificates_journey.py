@@ -14,13 +14,14 @@ from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from attendance import services as attendance
 from attendance.factories import SessionFactory
 from attendance.services import Mark
+from certificates.files import certificate_file
 from certificates.models import Certificate
 from courses.factories import CourseFactory
 from enrollment.factories import FULL_NAMES, OfferingFactory, ParticipantFactory
 from enrollment.models import AdministrativeUnit, Enrollment, Offering
 
 from .conftest import SCREENSHOTS
-from .steps import log_in
+from .steps import admin_message_shown, log_in
 
 CODE = "HN-2026-BT-31"
 
@@ -72,10 +73,12 @@ def test_issue_download_verify_revoke(page, browser, live_server, screenshot):
     expect(binh).to_contain_text("Chưa đủ điều kiện")
     expect(binh).to_contain_text("thiếu 1 buổi bắt buộc")
     page.get_by_role("button", name="Cấp cho 2 người đủ điều kiện").click()
-    expect(page.get_by_text("Lần chạy trước: cấp mới 2, đã có 0, chưa đủ điều kiện 1.")).to_be_visible()
+    expect(page.get_by_text("Đã cấp 2 giấy chứng nhận mới; 0 đã có; 1 chưa đủ điều kiện.")).to_be_visible()
+    expect(page.get_by_text("Lần chạy trước")).to_have_count(0)
+    admin_message_shown(page)
     screenshot(page, "organizer-issued")
     certificate = Certificate.objects.get(full_name="Công Tằng Tôn Nữ Thị Phương Thảo")
-    (SCREENSHOTS / "certificate-rendered.png").write_bytes(certificate.png.read())
+    (SCREENSHOTS / "certificate-rendered.png").write_bytes(certificate_file(certificate, "png"))  # drawn on demand
 
     # The learner downloads the PDF from "My classes".
     learner_context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
@@ -105,18 +108,28 @@ def test_issue_download_verify_revoke(page, browser, live_server, screenshot):
     expect(visitor.get_by_role("heading", name="Giấy chứng nhận đã bị thu hồi")).to_be_visible()
     screenshot(visitor, "visitor-revoked")
 
-    # It was a mistake: the row offers a new certificate, issued by the rules, with a new serial.
+    # It was a mistake: the row offers "Cấp lại", a new certificate issued by the rules, with a new serial.
     row = page.get_by_role("row").filter(has_text="Công Tằng Tôn Nữ Thị Phương Thảo")
     expect(row).to_contain_text("đã thu hồi")
-    row.get_by_role("button", name="Cấp giấy mới").click()
-    expect(page.get_by_text("Đã cấp giấy chứng nhận")).to_be_visible()
-    screenshot(page, "organizer-issued-again")
+    expect(row.get_by_role("button", name="Cấp lại (sửa tên)")).to_have_count(0)
+    admin_message_shown(page)
+    screenshot(page, "organizer-revoked")
+    row.get_by_role("button", name="Cấp lại", exact=True).click()
+    expect(page.get_by_text(f"giấy {certificate.serial} vẫn bị thu hồi.")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text="Công Tằng Tôn Nữ Thị Phương Thảo")
+    expect(row).to_contain_text("còn hiệu lực")
+    expect(row).not_to_contain_text(certificate.serial)
     new = Certificate.objects.get(full_name="Công Tằng Tôn Nữ Thị Phương Thảo", is_current=True)
-    assert new.serial != certificate.serial
+    assert new.serial != certificate.serial and new.pk != certificate.pk
+    expect(row).to_contain_text(new.serial)
+    admin_message_shown(page)
+    screenshot(page, "organizer-issued-again")
     visitor.reload()  # the revoked one still says so
     expect(visitor.get_by_role("heading", name="Giấy chứng nhận đã bị thu hồi")).to_be_visible()
+    screenshot(visitor, "visitor-old-still-revoked")
     visitor.goto(f"/xac-minh/{new.code}/")
     expect(visitor.get_by_role("heading", name="Giấy chứng nhận còn hiệu lực")).to_be_visible()
+    screenshot(visitor, "visitor-new-valid")
     visitor_context.close()
 
 
@@ -141,3 +154,27 @@ def test_the_certificates_of_a_class_of_30_print_as_one_pdf(page, screenshot):
         print_link.click()
     assert download.value.suggested_filename == "giay-chung-nhan-HN-2026-BT-30.pdf"
     assert len(PdfReader(io.BytesIO(Path(download.value.path()).read_bytes())).pages) == 30
+
+
+def test_a_bulk_run_waiting_for_a_worker_says_so_then_shows_its_result(page, settings, screenshot):
+    """On RQ the run waits for a worker: the page says so, with its state, and once a worker has run it
+    the page reloads itself and tells the clerk this run's result."""
+    from certificates.tasks import certificates_issue_task, issue_progress
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+    organizer = get_user_model().objects.get(email="tochuc@ocop.example")
+    offering, _people = _finished_class(organizer)
+
+    log_in(page, "tochuc@ocop.example", f"/admin/certificates/offerings/{offering.pk}/")
+    page.get_by_role("button", name="Cấp cho 2 người đủ điều kiện").click()
+    expect(page.get_by_text("Đang cấp giấy chứng nhận… tải lại trang sau ít phút.")).to_be_visible()
+    expect(page.get_by_text("Trạng thái: đang chờ trong hàng đợi")).to_be_visible()
+    expect(page.get_by_role("button", name="Cấp cho 2 người đủ điều kiện")).to_have_count(0)
+    screenshot(page, "queued")
+
+    certificates_issue_task.call(offering.pk, organizer.pk, issue_progress(offering.pk)["run"])  # a worker runs it
+    expect(page.get_by_text("Đã cấp 2 giấy chứng nhận mới; 0 đã có; 1 chưa đủ điều kiện.")).to_be_visible()
+    expect(page.get_by_text("Đang cấp giấy chứng nhận")).to_have_count(0)
+    admin_message_shown(page)
+    screenshot(page, "finished")
+    assert Certificate.objects.filter(enrollment__offering=offering).count() == 2

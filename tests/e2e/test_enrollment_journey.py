@@ -66,8 +66,8 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
 
     # The first cancels; the third gets the seat.
     first = contexts[0].pages[0]
-    first.get_by_role("button", name="Huỷ đăng ký").click()
-    expect(first.get_by_text("Đã huỷ đăng ký của bạn.")).to_be_visible()
+    first.get_by_role("button", name="Hủy đăng ký").click()
+    expect(first.get_by_text("Đã hủy đăng ký của bạn.")).to_be_visible()
     third.reload()
     expect(third.get_by_text("Bạn đã đăng ký lớp này.")).to_be_visible()
     screenshot(third, "third-learner-promoted")
@@ -94,12 +94,12 @@ def test_conference_with_two_seats_fills_waitlists_and_promotes(page, browser, l
     fourth_page.get_by_role("button", name="Vào danh sách chờ").click()
     expect(fourth_page.get_by_text("Bạn đang trong danh sách chờ")).to_be_visible()
     page.get_by_role("link", name="Trần Văn Đức").click()
-    page.locator("#id_status").select_option(label="Đã huỷ")
+    page.locator("#id_status").select_option(label="Đã hủy")
     screenshot(page, "organizer-cancels-a-seat")
     page.get_by_role("button", name="Lưu").click()
     row = page.get_by_role("row").filter(has_text="Phạm Văn Bình")
     expect(row).to_contain_text("Đã đăng ký")
-    expect(page.get_by_role("row").filter(has_text="Trần Văn Đức")).to_contain_text("Đã huỷ")
+    expect(page.get_by_role("row").filter(has_text="Trần Văn Đức")).to_contain_text("Đã hủy")
     screenshot(page, "organizer-seat-promoted")
     fourth_page.reload()
     expect(fourth_page.get_by_text("Bạn đã đăng ký lớp này.")).to_be_visible()

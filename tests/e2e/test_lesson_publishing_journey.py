@@ -9,12 +9,12 @@ from courses import services
 from courses.factories import CourseFactory, TrackFactory
 from courses.models import LessonPage
 
-from .steps import log_in
+from .steps import admin_message_shown, log_in
 
 LESSON_TITLE = "Ghi nhãn sản phẩm của hợp tác xã"
 QUESTIONS = [
     {
-        "prompt": "Nhãn hàng hoá bắt buộc phải có nội dung nào?",
+        "prompt": "Nhãn hàng hóa bắt buộc phải có nội dung nào?",
         "kind": "single",
         "options": [("Hạn sử dụng", True), ("Số điện thoại của giám đốc", False), ("Hạng sao mong muốn", False)],
         "explanation": "Hạn sử dụng là nội dung bắt buộc trên nhãn thực phẩm.",
@@ -94,7 +94,7 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
     page.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Nội dung").click()
     page.locator(".public-DraftEditor-content").first.fill(
-        "Nhãn hàng hoá của hợp tác xã phải ghi rõ tên sản phẩm, xuất xứ, hạn sử dụng và mã QR truy xuất nguồn gốc."
+        "Nhãn hàng hóa của hợp tác xã phải ghi rõ tên sản phẩm, xuất xứ, hạn sử dụng và mã QR truy xuất nguồn gốc."
     )
     page.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Hình ảnh có chú thích").click()
@@ -122,7 +122,7 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
     # The administrator approves it from the dashboard.
     page.context.clear_cookies()
     log_in(page, "quantri@ocop.example")
-    expect(page.get_by_text(LESSON_TITLE).first).to_be_visible()
+    expect(page.get_by_text(LESSON_TITLE, exact=True).first).to_be_visible()
     screenshot(page, "administrator-dashboard")
     page.get_by_role("button", name="Thao tác").click()
     page.get_by_text("Phê duyệt kèm bình luận").click()
@@ -131,10 +131,11 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
     dialog.locator("textarea[name='comment']").fill("Nội dung rõ ràng, câu hỏi phù hợp. Đồng ý xuất bản.")
     screenshot(page, "administrator-comment")
     dialog.get_by_role("button", name="Phê duyệt kèm bình luận").click()
-    # The dashboard reloads, and the lesson no longer waits for review.
-    expect(page.get_by_text(LESSON_TITLE)).to_have_count(0)
+    # The dashboard reloads, says what happened, and the lesson no longer waits for review.
+    expect(page.get_by_text(f"Đã phê duyệt và xuất bản bài giảng “{LESSON_TITLE}”.")).to_be_visible()
     expect(page.get_by_role("heading", name="Đào tạo OCOP")).to_be_visible()
-    expect(page.get_by_text(LESSON_TITLE)).to_have_count(0)
+    expect(page.get_by_text(LESSON_TITLE, exact=True)).to_have_count(0)  # not in "awaiting your review"
+    admin_message_shown(page)
     screenshot(page, "administrator-approved")
     lesson.refresh_from_db()
     assert lesson.live
@@ -142,8 +143,8 @@ def test_trainer_writes_administrator_approves_learner_passes(page, course, labe
     # A learner finds it without typing diacritics, fails the quiz, then passes.
     page.context.clear_cookies()
     log_in(page, "hocvien@ocop.example", next_url="/")
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Khoá học").click()
-    page.get_by_label("Tìm khoá học và bài học").fill("ghi nhan san pham hop tac xa")
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Khóa học").click()
+    page.get_by_label("Tìm khóa học và bài học").fill("ghi nhan san pham hop tac xa")
     page.get_by_role("button", name="Tìm kiếm").click()
     screenshot(page, "learner-search")
     page.get_by_role("link", name=LESSON_TITLE).click()

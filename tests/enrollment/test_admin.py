@@ -180,7 +180,7 @@ def test_a_person_with_enrollments_is_not_deleted_and_the_reason_is_shown(client
     response = client.post(reverse("participants:delete", args=[person.pk]), follow=True)
     assert response.status_code == 200
     assert [str(m) for m in response.context["messages"]] == [
-        "Không thể xoá “Nguyễn Văn Gốm”: vẫn còn ghi danh gắn với mục này."
+        "Không thể xóa “Nguyễn Văn Gốm”: vẫn còn ghi danh gắn với mục này."
     ]
     assert Participant.objects.filter(pk=person.pk).exists()
 

@@ -154,7 +154,7 @@ def test_namesakes_born_the_same_year_are_told_apart_by_id_phone_or_birth_date(t
     path = make_roster(
         tmp_path / "ds.xlsx",
         [
-            [1, "Nguyễn Văn Hùng", 1980, "0912000001", "001080000002", "", ""],  # another CCCD: another man
+            [1, "Nguyễn Văn Hùng", 1980, "0912000001", "001080057302", "", ""],  # another CCCD: another man
             [2, "Nguyễn Văn Hùng", 1980, "0912000002", "", "", ""],  # not row 1 (phone): the known one
             [3, "Nguyễn Văn Hùng", 1980, "", "", "", ""],  # nothing tells which of the two: ask
         ],

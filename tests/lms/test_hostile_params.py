@@ -241,6 +241,14 @@ ADMIN = [
         },
     ),  # fmt: skip
     Case(f"{DASHBOARD}?date_from={'1' * 5000}&date_to=2024-01-01", "administrator", 400),
+    # The imports of plain lists (lms/dataimport): a token the session does not hold is answered with the
+    # upload form; the certificate register reads its year strictly.
+    *(Case(f"/admin/offerings/import-plan/?preview={value}", "organizer", 302) for value in (HUGE, NUL, ODD, LONG)),
+    Case("/admin/offerings/import-plan/", "organizer", 302, "post", {"token": LONG}),
+    Case("/admin/ocop_products/import/", "organizer", 200, "post", {"file": SCRIPT}),
+    Case("/admin/organizations/import/?status=" + HUGE, "organizer", 200),
+    *(Case(f"/admin/certificates/register/?year={value}", "organizer", 200) for value in (HUGE, "-1", NUL, ODD)),
+    Case(f"/admin/certificates/register.xlsx?year={HUGE}", "administrator", 200),
 ]
 CASES = SITE + ADMIN
 

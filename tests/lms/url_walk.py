@@ -107,6 +107,7 @@ def pk_values(w) -> dict:
         "certificates:offering": w.offering_a.pk,
         "certificates:offering_status": w.offering_a.pk,
         "certificates:offering_print": w.offering_a.pk,
+        "certificates:offering_register": w.offering_a.pk,
         "certificate_download": w.certificate.pk,
         "checkin": w.session_a.pk,
         "wagtailadmin_api:pages": w.lesson_a.pk,

@@ -22,7 +22,7 @@ def test_the_scheduler_enqueues_scheduled_publishing_and_a_worker_publishes_the_
     assert sorted(jobs) == ["ops.tasks.pages_publish_scheduled", "ops.tasks.queues_clean"]
     assert {job.interval for job in jobs.values()} == {settings.SCHEDULE_SECONDS}
 
-    course = CourseFactory(title="Thiết kế nhãn hàng hoá sản phẩm OCOP")
+    course = CourseFactory(title="Thiết kế nhãn hàng hóa sản phẩm OCOP")
     course.unpublish()
     revision = course.save_revision()
     revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)  # its go-live time has come
