@@ -14,10 +14,8 @@ class SessionsPanel(HomePanel):
     name = "attendance_sessions"
     order = 100
     template_name = "attendance/admin_home_panel.html"
+    permission = "attendance.add_attendancerecord"
 
-    @classmethod
-    def is_shown_to(cls, user) -> bool:
-        return user.has_perm("attendance.add_attendancerecord")
 
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()

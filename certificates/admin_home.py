@@ -14,10 +14,8 @@ class CertificatesPanel(HomePanel):
     name = "certificates_to_issue"
     order = 120
     template_name = "certificates/admin_home_panel.html"
+    permission = "certificates.add_certificate"
 
-    @classmethod
-    def is_shown_to(cls, user) -> bool:
-        return user.has_perm("certificates.add_certificate")
 
     def get_context_data(self, parent_context=None):
         offerings = offerings_with_certificates_to_issue(self.request.user, timezone.localdate())

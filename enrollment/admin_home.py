@@ -12,10 +12,8 @@ class RostersPanel(HomePanel):
     name = "enrollment_rosters"
     order = 110
     template_name = "enrollment/admin_home_panel.html"
+    permission = "enrollment.add_enrollment"
 
-    @classmethod
-    def is_shown_to(cls, user) -> bool:
-        return user.has_perm("enrollment.add_enrollment")
 
     def get_context_data(self, parent_context=None):
         rows, more = shown(rosters_waiting(self.request.user))

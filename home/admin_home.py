@@ -23,10 +23,8 @@ class DashboardPanel(HomePanel):
     name = "home_dashboard"
     order = 150
     template_name = "home/admin_home_panel.html"
+    permission = "home.view_dashboard"
 
-    @classmethod
-    def is_shown_to(cls, user) -> bool:
-        return user.has_perm("home.view_dashboard")
 
     def get_context_data(self, parent_context=None):
         user = self.request.user

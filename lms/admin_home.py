@@ -14,6 +14,7 @@ class HomePanel(Component):
 
     name = ""
     order = 100
+    permission = ""  # the permission that shows the panel; or override is_shown_to
 
     class Media:
         css = {"all": ["css/admin_home.css"]}
@@ -23,7 +24,7 @@ class HomePanel(Component):
 
     @classmethod
     def is_shown_to(cls, user) -> bool:
-        return True
+        return not cls.permission or user.has_perm(cls.permission)
 
     @classmethod
     def add_to(cls, request, panels) -> None:

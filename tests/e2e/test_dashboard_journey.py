@@ -15,7 +15,7 @@ def test_read_2019_for_the_producers_and_export_a_table(page, screenshot):
     program_2019_build()
     log_in(page, "quantri@ocop.example", "/admin/")
     page.get_by_role("button", name="Số liệu chương trình", exact=True).click()
-    page.get_by_role("link", name="Bảng số liệu chương trình").click()
+    page.get_by_role("list", name="Số liệu chương trình").get_by_role("link", name="Bảng số liệu chương trình").click()
     expect(page.get_by_role("heading", name="Bảng số liệu chương trình")).to_be_visible()
 
     page.get_by_label("Năm", exact=True).fill("2019")
