@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from lms.text import clean_text, fold, name_sort_key, normalize_email, normalize_national_id, normalize_phone
 
-from .models import Enrollment, Offering, Participant
+from .models import Enrollment, Offering, Organization, Participant
 from .selectors import offering_seats_taken
 
 
@@ -33,6 +33,15 @@ def participant_save(*, participant: Participant) -> Participant:
     participant.full_clean(exclude=["name_key", "sort_key"])
     participant.save()
     return participant
+
+
+def organization_save(*, organization: Organization) -> Organization:
+    """An organization with its name cleaned and its folded key (how rosters and imports find it by name)."""
+    organization.name = clean_text(organization.name)
+    organization.name_key = fold(organization.name)
+    organization.full_clean(exclude=["name_key"])
+    organization.save()
+    return organization
 
 
 def participant_create(**fields) -> Participant:

@@ -276,10 +276,22 @@ class OrganizationIndexView(LinkedIndexView):
     )
 
 
+class OrganizationCreateView(ScopedCreateView):
+    def save_instance(self):
+        return services.organization_save(organization=self.form.save(commit=False))
+
+
+class OrganizationEditView(ScopedEditView):
+    def save_instance(self):
+        return services.organization_save(organization=self.form.save(commit=False))
+
+
 class OrganizationViewSet(ScopedViewSet):
     name = "organizations"
     model = Organization
     index_view_class = OrganizationIndexView
+    add_view_class = OrganizationCreateView
+    edit_view_class = OrganizationEditView
     icon = "group"
     menu_label = _("Organizations")
     form_fields = ["kind", "name", "tax_code", "unit"]
@@ -339,6 +351,10 @@ class OfferingViewSet(ScopedViewSet):
         LinkColumn(
             "certificates_link", accessor="pk", label=_("Certificates"), link_text=_("Issue"),
             get_url=lambda offering: reverse("certificates:offering", args=[offering.pk]),
+        ),
+        LinkColumn(
+            "survey_link", accessor="pk", label=_("Survey"), link_text=_("Answers"),
+            get_url=lambda offering: reverse("feedback:offering", args=[offering.pk]),
         ),
         LinkColumn(
             "roster_link", accessor="pk", label=_("Roster"), link_text=_("Import a roster"),

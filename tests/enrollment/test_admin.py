@@ -274,3 +274,26 @@ def test_seating_someone_from_the_waiting_list_on_the_edit_page_needs_a_free_sea
     )
     waiting.refresh_from_db()
     assert waiting.status == "waitlisted"
+
+
+def test_an_organization_created_in_the_admin_is_found_by_a_roster_naming_it(client, two_units, tmp_path):
+    from enrollment.models import Organization
+    from enrollment.roster import read_roster
+    from enrollment.roster.importer import roster_import
+
+    from .test_roster_import import make_roster
+
+    organizer = two_units["organizers"]["a"]
+    client.force_login(organizer)
+    response = client.post(
+        reverse("organizations:add"),
+        {"kind": "cooperative", "name": "  HTX Gốm sứ  Đại Đồng ", "tax_code": "", "unit": organizer.unit.pk},
+    )
+    assert redirected_to(response) == reverse("organizations:index")
+    cooperative = Organization.objects.get()
+    assert (cooperative.name, cooperative.name_key) == ("HTX Gốm sứ Đại Đồng", "htx gom su dai dong")
+    rows = [[1, "Phạm Văn Khải", 1975, "0912000777", "", "HTX GỐM SỨ ĐẠI ĐỒNG", ""]]
+    roster = read_roster(make_roster(tmp_path / "ds.xlsx", rows))
+    roster_import(roster=roster, offering=two_units["offerings"]["a"])
+    assert Participant.objects.get(full_name="Phạm Văn Khải").organization == cooperative
+    assert Organization.objects.count() == 1
