@@ -32,6 +32,8 @@ ROLE_PERMISSIONS = {
         "attendance.add_attendancerecord",
         "attendance.change_attendancerecord",
         "attendance.view_attendancerecord",
+        # The survey results of the offerings they teach, once enough answers are in (feedback/selectors.py).
+        "feedback.view_own_results",
     ],
     Role.ORGANIZER: [
         "wagtailadmin.access_admin",
@@ -62,6 +64,11 @@ ROLE_PERMISSIONS = {
         "certificates.add_certificate",
         "certificates.change_certificate",
         "certificates.view_certificate",
+        # Surveys of their units' offerings: which one, results, paper forms typed in, reminders.
+        "feedback.view_surveyresponse",
+        "feedback.add_surveyresponse",
+        "feedback.change_offeringsurvey",
+        "feedback.add_surveyreminder",
         # The dashboard, narrowed to their unit (home/report/filters.py).
         "home.view_dashboard",
     ],

@@ -16,7 +16,6 @@ class SessionsPanel(HomePanel):
     template_name = "attendance/admin_home_panel.html"
     permission = "attendance.add_attendancerecord"
 
-
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
         sessions = week_sessions(self.request.user, today)

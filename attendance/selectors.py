@@ -162,9 +162,9 @@ def session_count(session) -> int:
 
 
 def enrollments_with_attendance(enrollments) -> list:
-    """Set `attendance_summary` ({"attended", "excused", "absent", "held", "total"}) and `session_shown`
-    (the session in progress, else the next one, or None) on each enrollment, for the learner's own
-    page. Two queries whatever the number of classes."""
+    """Set `attendance_summary` ({"attended", "excused", "absent", "held", "total"}), `session_shown`
+    (the session in progress, else the next one, or None) and `sessions_planned` on each enrollment, for
+    the learner's own page. Two queries whatever the number of classes."""
     enrollments = list(enrollments)
     now = timezone.now()
     sessions = {}
@@ -186,6 +186,7 @@ def enrollments_with_attendance(enrollments) -> list:
             "held": len(held), "total": len(planned),
         }  # fmt: skip
         enrollment.session_shown = _session_now_or_next(planned, now)
+        enrollment.sessions_planned = planned
     return enrollments
 
 

@@ -23,6 +23,10 @@ CHECKIN_GRANT = 15 * 60  # seconds a scanned code stays good in this browser
 WRONG_CODES, WRONG_CODE_WINDOW = 30, 10 * 60  # wrong codes a sender may try (typed or in a link)
 PHONE_ATTEMPTS = 10  # per browser address and session, every PHONE_WINDOW seconds
 PHONE_WINDOW = 10 * 60
+# What apps above attendance add below a check-in's answer (feedback: the survey after the last session):
+# functions (request, session, participant) -> (template name, context) or None, registered in their
+# AppConfig.ready.
+CHECKIN_EXTRAS: list = []
 
 
 class CodeForm(forms.Form):
@@ -66,6 +70,15 @@ def _phone_attempt_allowed(request, session) -> bool:
     return throttle_allows(key, limit=PHONE_ATTEMPTS, window=PHONE_WINDOW)
 
 
+def _render(request, context, status=200):
+    """The check-in page, with what other apps add below a check-in done (now or earlier)."""
+    participant = context.get("participant")
+    if participant is not None and (context.get("already") or context.get("result")):
+        found = (extra(request, context["session"], participant) for extra in CHECKIN_EXTRAS)
+        context["extras"] = [extra for extra in found if extra is not None]
+    return render(request, "attendance/checkin.html", context, status=status)
+
+
 def checkin(request, pk, code):
     session = get_object_or_404(Session.objects.select_related("offering"), pk=pk)
     context = {"session": session, "offering": session.offering, "code": code}
@@ -80,7 +93,7 @@ def checkin(request, pk, code):
     already = selectors.checkin_record(session, participant) if participant is not None else None
     if already is not None:  # the code entered again: say when, rather than offer the button again
         context.update(participant=participant, already=already)
-        return render(request, "attendance/checkin.html", context)
+        return _render(request, context)
     try:
         services.checkin_window_check(session)
     except AttendanceError as error:
@@ -108,4 +121,4 @@ def checkin(request, pk, code):
         except AttendanceError as error:
             context["error"] = str(error)
     context.update(participant=participant, phone_form=phone_form)
-    return render(request, "attendance/checkin.html", context)
+    return _render(request, context)

@@ -16,7 +16,6 @@ class CertificatesPanel(HomePanel):
     template_name = "certificates/admin_home_panel.html"
     permission = "certificates.add_certificate"
 
-
     def get_context_data(self, parent_context=None):
         offerings = offerings_with_certificates_to_issue(self.request.user, timezone.localdate())
         rows, more = shown(offerings)

@@ -2,7 +2,8 @@
 
 Classes follow their course's completion rules: the attendance minimum and every required
 session (from attendance.selectors, counting all sessions), all lessons completed if the course
-asks for it, the final test passed. Conferences and study tours (no course) give a certificate
+asks for it, the final test passed, the post-class survey answered if the course asks for it
+(feedback: online, or a paper form recorded as handed in). Conferences and study tours (no course) give a certificate
 of attendance: every required session attended. A fixed number of queries for the whole offering,
 and for any number of offerings (certificates_due: what is left to issue).
 """
@@ -17,6 +18,7 @@ from attendance.selectors import final_attendance, offering_attendance
 from courses.models import LessonProgress, QuizAttempt
 from courses.selectors import course_lesson_counts, course_lessons
 from enrollment.models import Enrollment
+from feedback.selectors import answered_enrollment_ids, offerings_with_survey
 
 
 @dataclass
@@ -48,15 +50,28 @@ def offering_eligibility(offering) -> list[Eligibility]:
                 .values("user_id").annotate(best=Max("percent")).values_list("user_id", "best")
             )  # fmt: skip
     has_sessions = bool(summary.sessions)
+    surveys = _surveys([row.enrollment for row in summary.rows])
     return [
-        Eligibility(row.enrollment, _reasons(row, course, has_sessions, lesson_count, lessons_done, best_final))
+        Eligibility(
+            row.enrollment, _reasons(row, course, has_sessions, lesson_count, lessons_done, best_final, surveys)
+        )
         for row in summary.rows
     ]
 
 
-def _reasons(row, course, has_sessions, lesson_count, lessons_done, best_final) -> list[str]:
+def _surveys(enrollments) -> tuple[set[int], set[int]]:
+    """(offerings with a survey, enrollments that answered it) among `enrollments` whose course asks for the
+    survey: two queries, none when no course asks."""
+    asked = [e for e in enrollments if e.offering.course and e.offering.course.survey_required]
+    if not asked:
+        return set(), set()
+    return offerings_with_survey({e.offering_id for e in asked}), answered_enrollment_ids([e.pk for e in asked])
+
+
+def _reasons(row, course, has_sessions, lesson_count, lessons_done, best_final, surveys) -> list[str]:
     """Why the enrollment of `row` (attendance.selectors.EnrollmentAttendance, final) has not earned its
-    certificate; `lessons_done` and `best_final` by user id, `lesson_count` the course's live lessons."""
+    certificate; `lessons_done` and `best_final` by user id, `lesson_count` the course's live lessons,
+    `surveys` from _surveys."""
     reasons = []
     if not has_sessions:
         reasons.append(_("no session has been scheduled"))
@@ -86,6 +101,12 @@ def _reasons(row, course, has_sessions, lesson_count, lessons_done, best_final) 
                 _("final test not passed (%(best)s %%, %(pass_mark)s %% needed)")
                 % {"best": f"{best:.0f}", "pass_mark": course.pass_mark}
             )
+    if course is not None and course.survey_required:
+        with_survey, answered = surveys
+        if row.enrollment.offering_id not in with_survey:
+            reasons.append(_("the course asks for the post-class survey, but this class has none"))
+        elif row.enrollment.pk not in answered:
+            reasons.append(_("post-class survey not answered"))
     return reasons
 
 
@@ -114,13 +135,14 @@ def certificates_due(offerings) -> dict[int, int]:
             .values_list("lesson_id", "user_id", "best")
         ):  # fmt: skip
             best_final.setdefault(lesson_id, {})[user_id] = best
+    surveys = _surveys([row.enrollment for row in rows])
     due = {}
     for row in rows:
         course = row.enrollment.offering.course
         course_id, final_id = (course.pk, course.final_test_id) if course else (None, None)
         reasons = _reasons(
             row, course, row.held > 0, lesson_counts.get(course_id, 0), lessons_done.get(course_id, {}),
-            best_final.get(final_id, {}),
+            best_final.get(final_id, {}), surveys,
         )  # fmt: skip
         if not reasons:
             due[row.enrollment.offering_id] = due.get(row.enrollment.offering_id, 0) + 1

@@ -3,13 +3,12 @@ and an offering's (a button on the offering's certificates page)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from enrollment.admin_views import OfferingAdminView
+from lms.admin_views import AdminPageView, requested_year
 from lms.dataimport.xlsx import dataset_workbook, xlsx_response
-from lms.params import parse_int
 
 from .register import (
     offering_certificates,
@@ -22,31 +21,20 @@ from .register import (
 PERMISSION = "certificates.view_certificate"
 
 
-def _year(request) -> int:
-    return parse_int(request.GET.get("year", ""), minimum=2000, maximum=2099) or timezone.localdate().year
-
-
 def _day(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-class CertificateRegisterView(WagtailAdminTemplateMixin, TemplateView):
+class CertificateRegisterView(AdminPageView):
     """A year's register: how many certificates in each state, and the register to download."""
 
     template_name = "certificates/certificate_register.html"
     page_title = gettext_lazy("Certificate register")
     header_icon = "doc-full"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": None, "label": self.get_page_title()}]
+    permission = PERMISSION
 
     def get_context_data(self, **kwargs):
-        year = _year(self.request)
+        year = requested_year(self.request)
         counts = state_counts(year_certificates(self.request.user, year))
         counts["valid"] = counts["total"] - counts["replaced"] - counts["revoked"] - counts["expired"]
         issued = visible_certificates(self.request.user).dates("issued_on", "year")
@@ -58,9 +46,9 @@ def register_export(request):
     """A year's register as XLSX (`?year=`, this year by default)."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    year = _year(request)
+    year = requested_year(request)
     dataset = register_dataset(year_certificates(request.user, year))
-    content = dataset_workbook(dataset, title_lines=["SỔ CẤP GIẤY CHỨNG NHẬN", f"Năm {year}"])
+    content = dataset_workbook(dataset, title_lines=[_("CERTIFICATE REGISTER"), _("Year %(year)s") % {"year": year}])
     return xlsx_response(content, f"so-cap-giay-chung-nhan-{year}.xlsx")
 
 
@@ -73,8 +61,8 @@ class OfferingRegisterView(OfferingAdminView):
         offering = self.offering
         dataset = register_dataset(offering_certificates(offering))
         lines = [
-            "SỔ CẤP GIẤY CHỨNG NHẬN",
+            _("CERTIFICATE REGISTER"),
             f"{offering.code} – {offering.title}",
-            f"Từ ngày {_day(offering.starts_on)} đến ngày {_day(offering.ends_on)}",
+            _("From %(start)s to %(end)s") % {"start": _day(offering.starts_on), "end": _day(offering.ends_on)},
         ]
         return xlsx_response(dataset_workbook(dataset, title_lines=lines), f"so-cap-gcn-{offering.code}.xlsx")

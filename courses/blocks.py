@@ -1,4 +1,5 @@
-"""StreamField blocks of a lesson, including the quiz question."""
+"""StreamField blocks of a lesson, including the quiz: questions written in the lesson, and questions drawn
+at random from a question bank (courses.models.banks.QuestionBank) for each attempt."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -80,6 +82,45 @@ class QuestionBlock(blocks.StructBlock):
         return value
 
 
+class BankQuestionBlock(QuestionBlock):
+    """A question of a bank: a lesson's question with a topic, by which a quiz may draw."""
+
+    topic = blocks.CharBlock(
+        label=_("Topic"),
+        required=False,
+        max_length=100,
+        help_text=_("A quiz can draw a number of questions from each topic."),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class QuestionDrawBlock(blocks.StructBlock):
+    """Draw N questions from bank X (of topic T, or N from each topic): each attempt draws its own."""
+
+    bank = SnippetChooserBlock("courses.QuestionBank", label=_("Question bank"))
+    count = blocks.IntegerBlock(label=_("Number of questions"), min_value=1, max_value=100, default=5)
+    topic = blocks.CharBlock(
+        label=_("Topic"), required=False, max_length=100, help_text=_("Only questions of this topic; empty: any.")
+    )
+    per_topic = blocks.BooleanBlock(
+        label=_("This many from each topic"),
+        required=False,
+        help_text=_("Draw the number above from every topic of the bank, instead of from the whole bank."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Questions drawn from a bank")
+        template = "blocks/question_draw.html"
+
+
+# The blocks of a lesson body that put questions in its quiz.
+QUIZ_BLOCKS = ("question", "question_draw")
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), form_classname="title", template="blocks/heading.html")
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
@@ -88,3 +129,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     question = QuestionBlock()
+    question_draw = QuestionDrawBlock()

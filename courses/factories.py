@@ -1,11 +1,13 @@
 """Factories for the course tree. A page is added under its parent, live."""
 
 import factory
+from django.http import QueryDict
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page, Site
 
-from .content import body
-from .models import CourseIndexPage, CoursePage, LessonPage, TrackPage
+from .content import bank_questions, body
+from .models import CourseIndexPage, CoursePage, LessonPage, QuestionBank, TrackPage
+from .quiz import answer_form, right_options
 
 
 class PageFactory(DjangoModelFactory):
@@ -110,3 +112,70 @@ class LessonFactory(PageFactory):
     class Params:
         sequence = factory.Sequence(int)
         with_quiz = factory.Trait(body=QUIZ_BODY)
+
+
+BANK_QUESTIONS = [
+    {
+        "topic": "Phân hạng",
+        "prompt": "Sản phẩm đạt từ 90 đến 100 điểm ở cấp tỉnh được xếp hạng mấy sao?",
+        "options": [("3 sao", False), ("5 sao", False), ("4 sao", True), ("Không xếp hạng", False)],
+        "explanation": "Từ 90 đến 100 điểm: hạng 4 sao; 5 sao do Hội đồng cấp trung ương đánh giá.",
+    },
+    {
+        "topic": "Phân hạng",
+        "prompt": "Sản phẩm đạt dưới 30 điểm thì sao?",
+        "options": [
+            ("Hạng 1 sao", False),
+            ("Không được xếp hạng", True),
+            ("Hạng 2 sao", False),
+            ("Được chấm lại", False),
+        ],
+        "explanation": "Dưới 30 điểm: không xếp hạng.",
+    },
+    {
+        "topic": "Phân hạng",
+        "prompt": "Kết quả công nhận sản phẩm OCOP có hiệu lực trong bao lâu?",
+        "options": [("12 tháng", False), ("24 tháng", False), ("60 tháng", False), ("36 tháng", True)],
+        "explanation": "Kết quả công nhận có hiệu lực 36 tháng.",
+    },
+    {
+        "topic": "Hồ sơ",
+        "prompt": "Phiếu đăng ký sản phẩm OCOP do ai nộp?",
+        "options": [
+            ("Chủ thể sản xuất", True),
+            ("Hội đồng đánh giá", False),
+            ("Tổ tư vấn", False),
+            ("Người tiêu dùng", False),
+        ],
+        "explanation": "Chủ thể sản xuất nộp phiếu đăng ký.",
+    },
+    {
+        "topic": "Hồ sơ",
+        "prompt": "Hồ sơ sản phẩm cần có những gì?",
+        "kind": "multiple",
+        "options": [("Phiếu đăng ký", True), ("Phương án kinh doanh", True), ("Ảnh đại diện của giám đốc", False)],
+        "explanation": "Phiếu đăng ký và phương án kinh doanh.",
+    },
+    {
+        "topic": "Hồ sơ",
+        "prompt": "Tài liệu chứng minh tiêu chuẩn sản phẩm là gì?",
+        "options": [("Thư giới thiệu", False), ("Bản công bố và phiếu kiểm nghiệm", True), ("Tờ rơi quảng cáo", False)],
+        "explanation": "Bản tự công bố và phiếu kết quả kiểm nghiệm.",
+    },
+]
+
+
+class QuestionBankFactory(DjangoModelFactory):
+    """A bank of six questions in two topics ("Phân hạng", "Hồ sơ"), the correct options in varied places."""
+
+    class Meta:
+        model = QuestionBank
+
+    title = factory.Sequence(lambda n: f"Ngân hàng câu hỏi {n}: tiêu chí OCOP")
+    course = factory.SubFactory(CourseFactory)
+    questions = bank_questions(BANK_QUESTIONS)
+
+
+def quiz_form(sitting, pick=right_options) -> QueryDict:
+    """The form a learner sends for the attempt under way (a QuizSitting): courses.quiz.answer_form."""
+    return answer_form(sitting.questions, pick)

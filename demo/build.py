@@ -14,12 +14,14 @@ from accounts.roles import Role, sync_roles
 from accounts.services import user_create
 from courses.review import review_workflow_ensure
 from enrollment.units import hanoi_units_load
+from feedback.standard import survey_templates_ensure
 from home.models import TrainingTarget
 
 from .courses import courses_demo_build
 from .offerings import attendance_demo_build, certificates_demo_build, enrollment_demo_build
 from .program import current_year_build, program_2019_build
 from .site import home_page_fill, site_ensure
+from .surveys import surveys_demo_build
 
 DEMO_PASSWORD = "hocOCOP2025"
 
@@ -60,6 +62,7 @@ def demo_site_build(*, with_courses: bool = True, with_history: bool = True) -> 
     journeys skip the history (Hanoi's 2019 program and this year's classes), which takes seconds."""
     home = site_ensure()
     hanoi_units_load()  # a data migration loads them; a flushed test database needs them again
+    survey_templates_ensure()  # the same
     sync_roles()
     review_workflow_ensure()
     home_page_fill(home)
@@ -73,6 +76,7 @@ def demo_site_build(*, with_courses: bool = True, with_history: bool = True) -> 
         program_2019_build(organizer=demo_user(Role.ORGANIZER))
         current_year_build(organizer=demo_user(Role.ORGANIZER))
         targets_demo_ensure()
+        surveys_demo_build(trainer=demo_user(Role.TRAINER))
     return users
 
 

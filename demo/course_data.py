@@ -6,14 +6,22 @@ each) and `in_person_rules`. A track's folder holds track.yaml (code, title, slu
 and one <course code>.yaml per course.
 
 A course file holds the course page's fields (code, slug, title, summary, objectives, audience,
-duration_hours, access) and its `lessons`: title, slug, minutes, `body` (a list of blocks, each
-`paragraph: <html>`, `heading: <text>` or `callout: {kind, text}`) and an optional `quiz`
-(`role`: pre_test or final_test, or none for a lesson's own questions; `questions`). A question has
-an `id` (unique in its course), kind, prompt, `options` in order (`right: <text>` or
-`wrong: <text>`), points and explanation; `repeat: <id>` asks an earlier question of the same
-course again, as final tests do with the pre-test's. Rich text is the HTML the pages store.
+duration_hours, access), its question `banks` and its `lessons`.
 
-The result has the shapes demo.courses and courses.content.body take: blocks and options as pairs.
+A bank has an `id` (unique in its course), a title and `questions`, each with a `topic`. A lesson has a
+title, slug, minutes, an optional `time_limit` (minutes, for a test), `body` (a list of blocks, each
+`paragraph: <html>`, `heading: <text>` or `callout: {kind, text}`) and an optional `quiz` (`role`:
+pre_test or final_test, or none for a lesson's own questions; `questions`). A question has an `id`
+(unique in its course, banks included), kind, prompt, `options` in order (`right: <text>` or
+`wrong: <text>`; the right ones in varied places, since the first written is not the first shown but
+is what a lazy learner would tick in a printed copy), points and explanation; `repeat: <id>` asks an
+earlier question of the same course again; `draw: {bank: <id>, count: N, topic: <topic>, per_topic:
+true}` draws N questions of the bank (of one topic, or N of each) at random for each attempt, as the
+demo's pre-tests and final tests do from one bank: parallel forms, never a copy of each other. Rich
+text is the HTML the pages store.
+
+The result has the shapes demo.courses and courses.content.body take: blocks and options as pairs, a
+draw naming its bank by id (demo.courses makes the banks first).
 """
 
 from dataclasses import dataclass
@@ -61,22 +69,46 @@ def _course(path: Path, *, rules: dict | None = None) -> dict:
     if data["code"] != path.stem:
         raise ValueError(f"{path.name} holds the course {data['code']!r}")
     asked = {}  # question id -> the question, for `repeat`
-    lessons = [_lesson(lesson, asked, path) for lesson in data.get("lessons", [])]
+    banks = [_bank(bank, asked, path) for bank in data.get("banks", [])]
+    bank_ids = {bank["id"] for bank in banks}
+    lessons = [_lesson(lesson, asked, bank_ids, path) for lesson in data.get("lessons", [])]
     fields = ("code", "slug", "title", "summary", "objectives", "audience", "duration_hours", "access")
-    return {key: data[key] for key in fields} | ({"rules": rules} if rules else {}) | {"lessons": lessons}
+    return (
+        {key: data[key] for key in fields} | ({"rules": rules} if rules else {}) | {"banks": banks, "lessons": lessons}
+    )
 
 
-def _lesson(data: dict, asked: dict, path: Path) -> dict:
+def _bank(data: dict, asked: dict, path: Path) -> dict:
+    questions = []
+    for item in data["questions"]:
+        if not str(item.get("topic") or "").strip():
+            raise ValueError(f"{path.name}: the question {item.get('id')!r} of the bank {data['id']!r} has no topic")
+        questions.append(_question(item, asked, path) | {"topic": item["topic"]})
+    return {"id": data["id"], "title": data["title"], "questions": questions}
+
+
+def _lesson(data: dict, asked: dict, bank_ids: set, path: Path) -> dict:
     quiz = data.get("quiz")
     if quiz is not None:
-        quiz = {"role": quiz.get("role"), "questions": [_question(item, asked, path) for item in quiz["questions"]]}
+        items = [_draw(item, bank_ids, path) if "draw" in item else _question(item, asked, path)
+                 for item in quiz["questions"]]  # fmt: skip
+        quiz = {"role": quiz.get("role"), "questions": items}
     return {
         "title": data["title"],
         "slug": data["slug"],
         "minutes": data["minutes"],
+        "time_limit": data.get("time_limit", 0),
         "body": [_pair(block, path) for block in data["body"]],
         "quiz": quiz,
     }
+
+
+def _draw(item: dict, bank_ids: set, path: Path) -> dict:
+    spec = item["draw"]
+    if spec.get("bank") not in bank_ids:
+        raise ValueError(f"{path.name}: `draw` names the bank {spec.get('bank')!r}, which the course does not have")
+    keys = {"bank": spec["bank"], "count": int(spec["count"])}
+    return {"draw": keys | {"topic": spec.get("topic", ""), "per_topic": bool(spec.get("per_topic", False))}}
 
 
 def _question(data: dict, asked: dict, path: Path) -> dict:

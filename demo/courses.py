@@ -3,8 +3,8 @@ demo.course_data), and one in-person course per track (no online lessons: attend
 certificate)."""
 
 from accounts.models import User
-from courses.content import body
-from courses.models import CourseIndexPage, CoursePage, LessonPage, TrackPage
+from courses.content import bank_questions, body
+from courses.models import CourseIndexPage, CoursePage, LessonPage, QuestionBank, TrackPage
 from home.models import HomePage
 
 from .course_data import catalog
@@ -29,6 +29,15 @@ def _objectives_html(objectives):
     return "<ul>" + "".join(f"<li>{item}</li>" for item in objectives) + "</ul>"
 
 
+def _with_bank_pks(quiz, banks: dict):
+    """The quiz with each draw naming its bank by database id instead of the content's id."""
+    if quiz is None:
+        return None
+    items = [{"draw": item["draw"] | {"bank": banks[item["draw"]["bank"]]}} if "draw" in item else item
+             for item in quiz["questions"]]  # fmt: skip
+    return quiz | {"questions": items}
+
+
 def course_build(track: TrackPage, data: dict, trainers: list[User]) -> CoursePage:
     course = _publish_child(
         track,
@@ -44,6 +53,12 @@ def course_build(track: TrackPage, data: dict, trainers: list[User]) -> CoursePa
             **data.get("rules", {}),
         ),
     )
+    banks = {
+        bank["id"]: QuestionBank.objects.create(
+            title=bank["title"], course=course, questions=bank_questions(bank["questions"])
+        ).pk
+        for bank in data.get("banks", [])
+    }
     for lesson_data in data["lessons"]:
         lesson = _publish_child(
             course,
@@ -51,7 +66,8 @@ def course_build(track: TrackPage, data: dict, trainers: list[User]) -> CoursePa
                 title=lesson_data["title"],
                 slug=lesson_data["slug"],
                 estimated_minutes=lesson_data["minutes"],
-                body=body(lesson_data["body"], lesson_data["quiz"]),
+                time_limit_minutes=lesson_data.get("time_limit", 0),
+                body=body(lesson_data["body"], _with_bank_pks(lesson_data["quiz"], banks)),
             ),
         )
         role = (lesson_data["quiz"] or {}).get("role")

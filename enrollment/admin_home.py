@@ -14,7 +14,6 @@ class RostersPanel(HomePanel):
     template_name = "enrollment/admin_home_panel.html"
     permission = "enrollment.add_enrollment"
 
-
     def get_context_data(self, parent_context=None):
         rows, more = shown(rosters_waiting(self.request.user))
         return {**super().get_context_data(parent_context), "rows": rows, "more": more}

@@ -353,7 +353,7 @@ class OfferingViewSet(ScopedViewSet):
             get_url=lambda offering: reverse("certificates:offering", args=[offering.pk]),
         ),
         LinkColumn(
-            "survey_link", accessor="pk", label=_("Survey"), link_text=_("Answers"),
+            "survey_link", accessor="pk", label=_("Survey"), link_text=_("Results"),
             get_url=lambda offering: reverse("feedback:offering", args=[offering.pk]),
         ),
         LinkColumn(

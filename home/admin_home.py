@@ -25,7 +25,6 @@ class DashboardPanel(HomePanel):
     template_name = "home/admin_home_panel.html"
     permission = "home.view_dashboard"
 
-
     def get_context_data(self, parent_context=None):
         user = self.request.user
         unit = None if user.has_perm("enrollment.manage_all_units") else user.unit

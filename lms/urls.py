@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("enrollment.urls")),
     path("", include("courses.urls")),
     path("", include("attendance.urls")),
+    path("", include("feedback.urls")),
     path("", include("certificates.urls")),
 ]
 

@@ -1,5 +1,16 @@
+from .banks import QuestionBank
 from .catalog import CourseIndexPage, TrackPage
 from .pages import CoursePage, LessonPage
-from .progress import CourseAccess, LessonProgress, QuizAttempt
+from .progress import CourseAccess, LessonProgress, QuizAttempt, QuizSitting
 
-__all__ = ["CourseAccess", "CourseIndexPage", "CoursePage", "LessonPage", "LessonProgress", "QuizAttempt", "TrackPage"]
+__all__ = [
+    "CourseAccess",
+    "CourseIndexPage",
+    "CoursePage",
+    "LessonPage",
+    "LessonProgress",
+    "QuestionBank",
+    "QuizAttempt",
+    "QuizSitting",
+    "TrackPage",
+]

@@ -14,7 +14,6 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,9 +29,12 @@ from lms.params import bounded
 from lms.text import fold
 
 from .. import services
-from ..blocks import LessonBodyBlock
-from ..learning import course_outline, knowledge_gain, last_quiz_attempt, lessons_readable_by
-from ..quiz import questions_of, score
+from ..blocks import QUIZ_BLOCKS, LessonBodyBlock
+from ..draw import quiz_items
+from ..learning import course_outline, knowledge_gain, lessons_readable_by
+from ..quiz import questions_of
+from ..quiz_forms import LessonPageForm
+from ..quiz_page import quiz_post, quiz_view
 from ..widgets import ImageChooser
 
 PERCENT = [MaxValueValidator(100)]
@@ -120,6 +122,37 @@ class CoursePage(AsciiSlugMixin, FoldedSearchMixin, Page):
     max_quiz_attempts = models.PositiveSmallIntegerField(
         _("attempts allowed per quiz"), default=3, validators=bounded(100), help_text=_("0 means no limit.")
     )
+    survey_required = models.BooleanField(_("the post-class survey must be answered for a certificate"), default=False)
+
+    # How the quizzes of the course are taken (courses/quiz_page.py, courses.services.quiz_*).
+    class Reveal(models.TextChoices):
+        AFTER_LAST_OR_PASSED = "last_or_passed", _("After the last attempt, or once passed")
+        AFTER_EACH = "each", _("After every attempt")
+        NEVER = "never", _("Never")
+
+    class Late(models.TextChoices):
+        SCORE_SAVED = "score_saved", _("Scored with the answers saved in time")
+        REFUSE = "refuse", _("Refused: the attempt scores nothing")
+
+    shuffle_questions = models.BooleanField(
+        _("shuffle the order of questions"),
+        default=True,
+        help_text=_("Each attempt shows the questions in its own order. Answers are always shuffled."),
+    )
+    reveal_answers = models.CharField(
+        _("show the correct answers and explanations"),
+        max_length=20,
+        choices=Reveal.choices,
+        default=Reveal.AFTER_LAST_OR_PASSED,
+        help_text=_("Learners always see their score and which questions they got wrong."),
+    )
+    late_submission = models.CharField(
+        _("a test submitted after its time limit is"),
+        max_length=20,
+        choices=Late.choices,
+        default=Late.SCORE_SAVED,
+        help_text=_("For lessons with a time limit. The page saves answers as they are ticked."),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("code"), FieldPanel("duration_hours")]),
@@ -140,8 +173,16 @@ class CoursePage(AsciiSlugMixin, FoldedSearchMixin, Page):
                     ]
                 ),
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_quiz_attempts")]),
+                FieldPanel("survey_required"),
             ],
             heading=_("Completion rules"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("shuffle_questions"),
+                FieldRowPanel([FieldPanel("reveal_answers"), FieldPanel("late_submission")]),
+            ],
+            heading=_("Tests and quizzes"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -182,14 +223,26 @@ class CoursePage(AsciiSlugMixin, FoldedSearchMixin, Page):
         context["can_read_lessons"] = lessons_readable_by(self, request.user)
         if request.user.has_perm("wagtailadmin.access_admin"):
             context["knowledge_gain"] = knowledge_gain(self)
+            if self.permissions_for_user(request.user).can_edit():  # its trainers and administrators
+                context["quiz_lessons"] = [lesson for lesson, _done in context["outline"].lessons if lesson.has_quiz]
         return context
 
 
 class LessonPage(AsciiSlugMixin, FoldedSearchMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("content"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15, validators=bounded(1440))
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        default=0,
+        validators=bounded(600),
+        help_text=_("For a test: counted on the server from the start of each attempt. 0 means no limit."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
+    base_form_class = LessonPageForm
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("time_limit_minutes")]),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("folded_text")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -206,17 +259,22 @@ class LessonPage(AsciiSlugMixin, FoldedSearchMixin, Page):
         if course is None or course.access != CoursePage.Access.OPEN:
             return [self.title]
         texts = (
-            block.block.get_searchable_content(block.value) for block in self.body if block.block_type != "question"
+            block.block.get_searchable_content(block.value)
+            for block in self.body
+            if block.block_type not in QUIZ_BLOCKS
         )
         return [self.title, *(text for found in texts for text in found)]
 
     @cached_property
     def questions(self):
+        """The question blocks written in the lesson (a quiz may also draw questions from banks: has_quiz)."""
         return questions_of(self.body)
 
     @property
     def has_quiz(self) -> bool:
-        return bool(self.questions)
+        """Whether the lesson asks questions, written in it or drawn from a bank; read from the body's raw data,
+        so that a course's outline fetches no bank."""
+        return bool(quiz_items(self.body))
 
     def course_page(self) -> CoursePage:
         # By path, so that an unsaved lesson being previewed in the editor finds its course too.
@@ -247,71 +305,41 @@ class LessonPage(AsciiSlugMixin, FoldedSearchMixin, Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         action = request.POST.get("action")
-        try:
-            if action == "quiz":
-                attempt = services.quiz_submit(user=request.user, lesson=self, course=course, data=request.POST)
-                self._report_attempt(request, attempt, course)
-                return redirect(self.get_url(request) + "#quiz")
-            if action == "complete":
+        if action in ("quiz", "quiz_confirm", "save", "start"):
+            return quiz_post(request, self, course, lambda keys: self._serve_unanswered(request, course, keys))
+        if action == "complete":
+            try:
                 services.lesson_complete(user=request.user, lesson=self, course=course)
                 messages.success(request, gettext("Lesson marked as done."))
-        except services.CourseError as error:
-            messages.error(request, str(error))
+            except services.CourseError as error:
+                messages.error(request, str(error))
         return redirect(self.get_url(request))
 
-    @staticmethod
-    def _report_attempt(request, attempt, course):
-        values = {"score": attempt.score, "max": attempt.max_score, "percent": number_format(attempt.percent, 1)}
-        if attempt.passed:
-            messages.success(request, gettext("Passed: %(score)s of %(max)s points (%(percent)s%%).") % values)
-        else:
-            values["pass_mark"] = course.pass_mark
-            messages.warning(
-                request,
-                gettext("Not passed yet: %(score)s of %(max)s points (%(percent)s%%); %(pass_mark)s%% is needed.")
-                % values,
-            )
+    def _serve_unanswered(self, request, course, keys):
+        """The page again after a submission with questions left unanswered: those marked, and the button that
+        submits all the same. Nothing was submitted."""
+        context = self.get_context(request, course=course, unanswered=keys)
+        return TemplateResponse(request, self.get_template(request), context)
 
-    def get_context(self, request, *args, course=None, **kwargs):
-        """The course's outline with what the user has done and this lesson's place in it, the body with its
-        questions numbered (and marked after an attempt), the last attempt and the attempts left."""
+    def get_context(self, request, *args, course=None, unanswered=(), **kwargs):
+        """The course's outline with what the user has done and this lesson's place in it, and the quiz as the
+        user is to see it now (courses/quiz_page.py: the attempt under way, its start, or the last attempt)."""
         context = super().get_context(request, *args, **kwargs)
         if course is None:
             course = self.course_page()
         outline = course_outline(course, request.user, course.live_lessons())
         pairs = outline.lessons  # (lesson, done)
         position = next((index for index, (item, _done) in enumerate(pairs) if item.pk == self.pk), None)
-        results = {}
-        attempt = None
-        attempts_left = None
-        # A lesson previewed before its first save has no attempts and no place in the course yet.
-        if request.user.is_authenticated and self.has_quiz and self.pk is not None:
-            attempt = last_quiz_attempt(request.user, self)
-            attempts_left = services.quiz_attempts_left(user=request.user, lesson=self, course=course)
-            if attempt is not None:
-                answers = {block_id: frozenset(chosen) for block_id, chosen in attempt.answers.items()}
-                results = {result.block_id: result for result in score(self.questions, answers).results}
         context.update(
             course=course,
             outline=outline,
             done=position is not None and pairs[position][1],
             previous_lesson=pairs[position - 1][0] if position else None,
             next_lesson=pairs[position + 1][0] if position is not None and position + 1 < len(pairs) else None,
-            body_items=self._numbered(results),
-            attempt=attempt,
-            attempts_left=attempts_left,
+            quiz=quiz_view(request, self, course, unanswered=unanswered) if self.has_quiz else None,
             role=self._role_in(course),
         )
         return context
-
-    def _numbered(self, results):
-        """(block, quiz result, question number) for each block of the body."""
-        items, number = [], 0
-        for block in self.body:
-            if block.block_type == "question":
-                number += 1
-            items.append((block, results.get(block.id), number))
-        return items
 
     def _role_in(self, course):
         if self.pk is None:

@@ -21,3 +21,10 @@ def course_catalog_url(context):
 @register.filter
 def startswith(value, prefix):
     return bool(prefix) and str(value).startswith(str(prefix))
+
+
+@register.filter
+def minutes_seconds(seconds):
+    """A number of seconds as m:ss (the time left in a timed test)."""
+    seconds = max(0, int(seconds or 0))
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -11,6 +11,9 @@ Counting rules, so that the dashboard, the command and the home page agree:
   Unmarked sessions count as missed, as on the attendance pages.
 - Certificates are current and not revoked. Completion is certificates out of the
   active enrollments of classes that have ended.
+- Satisfaction is the average rating (1 to 5) of the surveys' overall question, over every
+  form answered; its response rate is the forms answered out of the active enrollments of the
+  offerings with a survey that have reached their last day (feedback.selectors).
 """
 
 from collections import Counter, defaultdict
@@ -26,6 +29,7 @@ from attendance.models import AttendanceRecord, Session
 from certificates.models import Certificate
 from courses.models import CoursePage, QuizAttempt, TrackPage
 from enrollment.models import Enrollment, Offering, Participant
+from feedback.selectors import survey_counts, template_id_expression
 
 from ..models import TrainingTarget
 from .filters import ReportFilter
@@ -51,10 +55,14 @@ class OfferingRow:
     unit_name: str
     unit_type: str
     course_id: int | None
+    survey_template_id: int | None  # the survey it uses (feedback), None: none
     enrollments: int = 0
     held: int = 0  # sessions already held
     attended: int = 0  # attendance records counted as attended
     certificates: int = 0
+    responses: int = 0  # survey forms answered
+    overall_sum: int = 0  # of the ratings of the survey's overall question
+    overall_n: int = 0
 
     @property
     def expected(self) -> int:
@@ -63,6 +71,24 @@ class OfferingRow:
     @property
     def attendance_rate(self) -> float | None:
         return round(100 * self.attended / self.expected, 1) if self.expected else None
+
+    @property
+    def satisfaction(self) -> float | None:
+        return round(self.overall_sum / self.overall_n, 2) if self.overall_n else None
+
+
+def satisfaction_of(rows: list[OfferingRow], today) -> dict:
+    """The satisfaction figure of `rows`: the average of the overall ratings, the forms answered and the
+    response rate (of the offerings with a survey that have reached their last day)."""
+    rated = sum(row.overall_n for row in rows)
+    surveyed = [row for row in rows if row.survey_template_id is not None and row.ends_on <= today]
+    enrolled = sum(row.enrollments for row in surveyed)
+    answered = sum(row.responses for row in surveyed)
+    return {
+        "average": round(sum(row.overall_sum for row in rows) / rated, 2) if rated else None,
+        "responses": sum(row.responses for row in rows),
+        "response_rate": min(100.0, round(100 * answered / enrolled, 1)) if enrolled else None,
+    }
 
 
 @dataclass
@@ -167,6 +193,18 @@ class ProgramFigures:
         return round(100 * sum(row.certificates for row in ended) / enrolled, 1) if enrolled else None
 
     @cached_property
+    def satisfaction(self) -> dict:
+        return satisfaction_of(self.rows, self.today)
+
+    @cached_property
+    def satisfaction_by_track(self) -> dict[str, dict]:
+        return {
+            track.value: satisfaction_of([row for row in self.rows if row.track == track], self.today)
+            for track in TRACKS
+            if not self.filter.track or track == self.filter.track
+        }
+
+    @cached_property
     def months(self) -> list[dict]:
         months = [{"month": month, "enrollments": 0, **dict.fromkeys(KINDS, 0)} for month in range(1, 13)]
         for row in self.rows:
@@ -218,6 +256,7 @@ class ProgramFigures:
             "attendance_rate": self.attendance_rate,
             "certificates": self.certificates,
             "completion_rate": self.completion_rate,
+            "satisfaction": {**self.satisfaction, "by_track": self.satisfaction_by_track},
             "targets": {
                 row.track: {
                     "classes": row.classes,
@@ -271,8 +310,9 @@ def _active_records(active_enrollments) -> Q:
 
 def _offering_rows(offerings, active_enrollments, now) -> list[OfferingRow]:
     fields = ("pk", "code", "title", "kind", "track", "starts_on", "ends_on", "unit_id", "unit__scheme", "unit__path",
-              "unit__name", "unit__type", "course_id")  # fmt: skip
-    rows = {values[0]: OfferingRow(*values) for values in offerings.order_by("starts_on", "code").values_list(*fields)}
+              "unit__name", "unit__type", "course_id", "survey_template")  # fmt: skip
+    listed = offerings.annotate(survey_template=template_id_expression()).order_by("starts_on", "code")
+    rows = {values[0]: OfferingRow(*values) for values in listed.values_list(*fields)}
     per_offering = {
         "enrollments": active_enrollments.values("offering_id"),
         "held": Session.objects.filter(held_sessions(now=now), offering__in=offerings).values("offering_id"),
@@ -290,6 +330,9 @@ def _offering_rows(offerings, active_enrollments, now) -> list[OfferingRow]:
     for name, grouped in per_offering.items():
         for offering_id, n in grouped.annotate(n=Count("pk")).values_list("offering_id", "n"):
             setattr(rows[offering_id], name, n)
+    for offering_id, (responses, overall_sum, overall_n) in survey_counts(offerings).items():
+        row = rows[offering_id]
+        row.responses, row.overall_sum, row.overall_n = responses, overall_sum, overall_n
     return list(rows.values())
 
 

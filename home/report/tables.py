@@ -44,6 +44,9 @@ def summary(figures: ProgramFigures) -> Table:
         [_("Attendance rate (%)"), figures.attendance_rate],
         [_("Certificates issued"), figures.certificates],
         [_("Completion in classes that have ended (%)"), figures.completion_rate],
+        [_("Satisfaction: the surveys' overall question (1-5)"), figures.satisfaction["average"]],
+        [_("Survey forms answered"), figures.satisfaction["responses"]],
+        [_("Survey response rate (%)"), figures.satisfaction["response_rate"]],
     ]
     return Table("summary", _("Summary"), [_("Figure"), _("Value")], rows)
 
@@ -111,11 +114,12 @@ def offerings(figures: ProgramFigures) -> Table:
     rows = [
         [row.code, row.title, kinds[row.kind], track_labels.get(row.track, ""), date_format(row.starts_on, "d/m/Y"),
          date_format(row.ends_on, "d/m/Y"), f"{unit_types[row.unit_type]} {row.unit_name}", row.enrollments,
-         row.attendance_rate, row.certificates]
+         row.attendance_rate, row.certificates, row.responses, row.satisfaction]
         for row in figures.rows
     ]  # fmt: skip
     headers = [_("Code"), _("Title"), _("Kind"), _("Track"), _("Starts on"), _("Ends on"), _("Administrative unit"),
-               pgettext("report", "Enrollments"), _("Attendance rate (%)"), _("Certificates")]  # fmt: skip
+               pgettext("report", "Enrollments"), _("Attendance rate (%)"), _("Certificates"),
+               _("Survey forms answered"), _("Satisfaction (1-5)")]  # fmt: skip
     return Table("offerings", _("Offerings"), headers, rows)
 
 

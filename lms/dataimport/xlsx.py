@@ -7,6 +7,7 @@ import datetime
 import io
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -21,7 +22,10 @@ _HEADER_FILL = PatternFill("solid", fgColor="E8F1EA")
 
 
 def safe_cell(value):
-    """Text a spreadsheet would run as a formula, escaped (formula injection)."""
+    """A value for a cell: lazy text made text, and text a spreadsheet would run as a formula escaped
+    (formula injection)."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -32,14 +36,9 @@ def _width(values) -> int:
     return min(max(max(lengths, default=8) + 2, 8), 60)
 
 
-def dataset_workbook(dataset, *, title_lines=(), choices: dict | None = None, notes=()) -> bytes:
-    """The workbook of `dataset` (its title names the sheet). `title_lines` go above the table, the
-    first in bold; `choices` ({header: allowed values}) become drop-down lists under the header;
-    `notes` ((heading, text) pairs) fill a second sheet, "Hướng dẫn"."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (dataset.title or "Danh sách")[:31]
-    headers = list(dataset.headers or [])
+def table_sheet(sheet, headers, rows, *, title_lines=()) -> int:
+    """Write a table on `sheet`: the title lines (the first in bold), the header row in bold and frozen,
+    the rows (dates shown dd/mm/yyyy), columns wide enough to read. Returns the header's row number."""
     for position, line in enumerate(title_lines):
         sheet.append([safe_cell(line)])
         sheet.cell(sheet.max_row, 1).font = Font(bold=position == 0, size=13 if position == 0 else 11)
@@ -49,14 +48,28 @@ def dataset_workbook(dataset, *, title_lines=(), choices: dict | None = None, no
     header_row = sheet.max_row
     for item in sheet[header_row]:
         item.font, item.fill, item.alignment = Font(bold=True), _HEADER_FILL, Alignment(wrap_text=True, vertical="top")
-    for row in dataset:
+    rows = [list(row) for row in rows]
+    for row in rows:
         sheet.append([safe_cell(value) for value in row])
         for item in sheet[sheet.max_row]:
             if isinstance(item.value, datetime.date):
                 item.number_format = DATE_FORMAT
     for index, header in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = _width([header, *dataset.get_col(index - 1)])
+        column = [row[index - 1] for row in rows if index - 1 < len(row)]
+        sheet.column_dimensions[get_column_letter(index)].width = _width([header, *column])
     sheet.freeze_panes = f"A{header_row + 1}"
+    return header_row
+
+
+def dataset_workbook(dataset, *, title_lines=(), choices: dict | None = None, notes=()) -> bytes:
+    """The workbook of `dataset` (its title names the sheet). `title_lines` go above the table, the
+    first in bold; `choices` ({header: allowed values}) become drop-down lists under the header;
+    `notes` ((heading, text) pairs) fill a second sheet, "Hướng dẫn"."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = (dataset.title or "Danh sách")[:31]
+    headers = list(dataset.headers or [])
+    header_row = table_sheet(sheet, headers, dataset, title_lines=title_lines)
     for header, allowed in (choices or {}).items():
         if header in headers and allowed:
             letter = get_column_letter(headers.index(header) + 1)

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "courses",
     "enrollment",
     "attendance",
+    "feedback",
     "certificates",
     "ops",
     "demo",

@@ -38,6 +38,7 @@ def _lesson_form(title, action):
             "title": title,
             "slug": "bai-hoc-moi",
             "estimated_minutes": "20",
+            "time_limit_minutes": "0",
             "body": streamfield([("paragraph", rich_text("<p>Hợp tác xã lập phương án kinh doanh.</p>"))]),
         }
     )

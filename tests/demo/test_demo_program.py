@@ -238,3 +238,23 @@ def test_every_demo_certificate_names_its_offerings_course_and_is_dated_when_the
     [own] = [c for c in certificates if c.enrollment.participant.user_id == demo_user(Role.LEARNER).pk]
     assert fold(own.course_title) in fold(own.enrollment.offering.title)
     assert own.issued_on < today
+
+
+def test_the_finished_offerings_have_survey_answers_so_results_show_figures(db, program, client):
+    """About two in three of those who came answered (demo/surveys.py); the demo trainer reads the producers'
+    classes; the demo learner's own finished class is left for them to answer."""
+    from feedback.models import SurveyAnswered, SurveyResponse
+
+    client.force_login(demo_user(Role.ADMINISTRATOR))
+    figures = client.get("/admin/dashboard/", {"year": 2019}).context["figures"]
+    satisfaction = figures.satisfaction
+    assert 3.5 < satisfaction["average"] < 4.8 and 55 < satisfaction["response_rate"] < 80
+    assert set(satisfaction) == {"average", "responses", "response_rate"}
+    assert all(row["responses"] for row in figures.satisfaction_by_track.values())
+    assert SurveyResponse.objects.filter(enrollment__isnull=False).count() == 0  # anonymous
+    learner = demo_user(Role.LEARNER)
+    assert not SurveyAnswered.objects.filter(enrollment__participant__user=learner).exists()
+    trainer = demo_user(Role.TRAINER)
+    client.force_login(trainer)
+    page = client.get(f"/admin/feedback/trainers/{trainer.pk}/").content.decode()
+    assert page.count("HN-2019-SX-") >= 15 and 'data-testid="trainer-overall">–<' not in page

@@ -27,12 +27,15 @@ from accounts.roles import Role
 from attendance import services as attendance
 from attendance.factories import SessionFactory
 from certificates import services as certificates
-from courses.factories import CourseFactory, LessonFactory
+from courses.factories import CourseFactory, LessonFactory, QuestionBankFactory
 from courses.models import CourseAccess, CoursePage
 from courses.services import course_trainers_sync
 from demo.site import site_ensure
 from enrollment.factories import OfferingFactory, OrganizationFactory, ParticipantFactory
 from enrollment.models import AdministrativeUnit, Enrollment, OcopProduct, Offering, RosterImport, RosterImportRow
+from feedback import services as feedback
+from feedback.models import SurveyTemplate
+from feedback.selectors import template_questions
 from home.models import TrainingTarget
 
 ROLES = [
@@ -71,6 +74,7 @@ class World:
     product: object = None
     target: TrainingTarget = None
     course_access: CourseAccess = None
+    bank: object = None  # course A's question bank
     image: object = None
     document: object = None
     redirect: Redirect = None
@@ -80,6 +84,7 @@ class World:
     site: Site = None
     group: Group = None
     certificate_template: object = None
+    survey_template: SurveyTemplate = None
     # The other side of each role (test_hostile_forms protects them): unit B's person and class records,
     # and the other learner's.
     person_b: object = None
@@ -124,6 +129,7 @@ def world_build() -> World:
         course_trainers_sync(course=course)
     w.lesson_a = LessonFactory(parent=w.course_a, title="Bài 1: Hồ sơ sản phẩm", with_quiz=True)
     w.lesson_a.save_revision()
+    w.bank = QuestionBankFactory(course=w.course_a, title="Ngân hàng câu hỏi của khóa A")
 
     day = timezone.localdate() - timedelta(days=30)  # a class held last month
     w.offering_a = OfferingFactory(unit=w.unit_a, course=w.course_a, kind=Offering.Kind.CLASS, starts_on=day,
@@ -153,6 +159,11 @@ def world_build() -> World:
     w.certificate = w.enrollment.certificates.get()
     w.other_certificate = other_enrollment.certificates.get()
     w.certificate_template = certificates.template_default()
+    # The learner has answered class A's survey (anonymous: nothing names them in the answers).
+    w.survey_template = SurveyTemplate.objects.get(code="standard-class")
+    answers = {q.pk: 4 if q.kind == "scale" else [0] if q.kind == "multiple" else 0 if q.kind == "single" else "Tốt"
+               for q in template_questions(w.survey_template)}  # fmt: skip
+    feedback.survey_submit(enrollment=w.enrollment, answers=answers)
     w.person_b, w.enrollment_b, w.session_b = person_b, enrollment_b, session_b
     w.other_participant, w.other_enrollment = other, other_enrollment
     w.waitlisted = Enrollment.objects.create(offering=w.offering_a, participant=ParticipantFactory(unit=w.unit_a),

@@ -38,7 +38,7 @@ from enrollment.models import Enrollment, Offering, Participant
 from .permission_world import ROLES, world_build
 from .url_walk import routes, url_of
 
-OURS = ("accounts", "courses", "enrollment", "attendance", "certificates", "home", "lms", "ops")
+OURS = ("accounts", "courses", "enrollment", "attendance", "feedback", "certificates", "home", "lms", "ops")
 EXAMPLES = int(os.environ.get("HOSTILE_FORM_EXAMPLES", "8"))
 HOSTILE = [
     "", " ", "²", "١٢", "٣", "-1", "0", "1.5", "1e3", "9" * 20, "9" * 5000, "\x00", "a\x00b",

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from accounts.roles import Role
 from attendance.factories import SessionFactory
-from courses.factories import CourseFactory
+from courses.factories import CourseFactory, LessonFactory
 from enrollment.factories import OfferingFactory, ParticipantFactory
 from enrollment.models import AdministrativeUnit, Enrollment, Offering, RosterImport
 from tests.corpus import SCRIPT, vi
@@ -77,8 +77,20 @@ SITE = [
     Case(f"/xac-minh/{'Z' * 20}/open-badge.json", None, 404),
     Case("/diem-danh/", "learner", 200, "post", {"code": "²²²²²²"}),
     Case(f"/admin/participants/history-results/{{participant}}/?user={HUGE}", "organizer", 200),
+    # A lesson's quiz buttons, sent with no attempt under way and junk (lms.params reads the answers).
+    *(
+        Case("{lesson}", "learner", 302, "post", {"action": action, "q-x": HUGE, "confirm": NUL})
+        for action in ("quiz", "quiz_confirm", "save", "start", "junk")
+    ),
+    Case("{lesson}", "learner", 200),
+    # A class's survey: only its own learners reach it; any other code or sender is a 404.
+    Case(f"/lop/{NUL}/khao-sat/", "learner", 404),
+    Case(f"/lop/{'A' * 5000}/khao-sat/", "learner", 404),
+    Case(f"/lop/{ODD}/khao-sat/", "learner", 404),
+    Case("/lop/HN-2026-SX-09/khao-sat/", "learner", 404, "post", {"q-1": "²", f"q-{HUGE}": NUL}),
 ]
 DASHBOARD = "/admin/dashboard/"
+SURVEY_HUB = "/admin/feedback/offerings/{offering}/"
 ADMIN = [
     Case(f"{DASHBOARD}?unit=987654&track=junk&year=-5", "administrator", 400),
     Case(f"{DASHBOARD}?year=99999", "administrator", 400),
@@ -240,6 +252,23 @@ ADMIN = [
             "status-{enrollment}": SCRIPT,
         },
     ),  # fmt: skip
+    # Quizzes: item analysis, question banks (and the lesson page's quiz buttons, under SITE)
+    Case(f"/admin/bai-kiem-tra/{HUGE}/phan-tich/", "administrator", 404),
+    Case("/admin/bai-kiem-tra/abc/phan-tich.xlsx", "administrator", 404),
+    Case(f"/admin/bai-kiem-tra/1{NUL}/phan-tich/", "administrator", 404),
+    Case("/admin/bai-kiem-tra/{lesson_id}/phan-tich/?p=-1", "administrator", 200),
+    Case(f"/admin/snippets/courses/questionbank/?p={HUGE}&q={LONG}&ordering={NUL}", "administrator", 200),
+    Case(f"/admin/snippets/courses/questionbank/edit/{HUGE}/", "administrator", 404),
+    Case(f"/admin/snippets/choose/courses/questionbank/chosen/{HUGE}/", "administrator", 404),
+    Case("/admin/snippets/choose/courses/questionbank/chosen/abc/", "administrator", 404),
+    Case(f"/admin/snippets/choose/courses/questionbank/chosen-multiple/?id={HUGE}&id=abc", "administrator", 200),
+    *(
+        Case("/admin/snippets/courses/questionbank/add/", "administrator", 200, "post", data)
+        for data in (
+            {"title": LONG, "course": HUGE, "questions-count": "0"},
+            {"title": "\x00", "course": "²", "questions-count": "0"},
+        )
+    ),
     Case(f"{DASHBOARD}?date_from={'1' * 5000}&date_to=2024-01-01", "administrator", 400),
     # The imports of plain lists (lms/dataimport): a token the session does not hold is answered with the
     # upload form; the certificate register reads its year strictly.
@@ -249,6 +278,18 @@ ADMIN = [
     Case("/admin/organizations/import/?status=" + HUGE, "organizer", 200),
     *(Case(f"/admin/certificates/register/?year={value}", "organizer", 200) for value in (HUGE, "-1", NUL, ODD)),
     Case(f"/admin/certificates/register.xlsx?year={HUGE}", "administrator", 200),
+    # Surveys: the survey chosen, paper forms typed in (ids of other offerings' people refused), years read strictly.
+    *(Case(SURVEY_HUB, "organizer", 400, "post", {"survey": value}) for value in (HUGE, NUL, "²", "-1", SCRIPT)),
+    Case(f"{SURVEY_HUB}paper/", "organizer", 400, "post", {"q-1": "²", "handed_in_by": HUGE}),
+    Case(f"{SURVEY_HUB}paper/", "organizer", 400, "post", {"handed_in_by": "{enrollment}", f"q-{HUGE}": "5"}),
+    Case(f"{SURVEY_HUB}paper/", "organizer", 400, "post", {"handed_in_by": "1.5", "q-abc": NUL}),
+    Case(f"/admin/feedback/offerings/{HUGE}/results/", "organizer", 404),
+    Case(f"/admin/feedback/offerings/{HUGE}/results.xlsx", "administrator", 404),
+    Case(f"/admin/feedback/trainers/{HUGE}/", "administrator", 404),
+    Case(f"/admin/feedback/trainers/{HUGE}/", "trainer", 404),
+    *(Case(f"/admin/feedback/results/?year={value}", "organizer", 200) for value in (HUGE, "-1", NUL, ODD)),
+    Case(f"/admin/feedback/results.xlsx?year={HUGE}", "administrator", 200),
+    Case(f"/admin/snippets/feedback/surveytemplate/edit/{HUGE}/", "administrator", 404),
 ]
 CASES = SITE + ADMIN
 
@@ -268,6 +309,7 @@ def world(db):
         "learner": UserFactory(role=Role.LEARNER),
     }
     course = CourseFactory()
+    lesson = LessonFactory(parent=course, with_quiz=True)
     offering = OfferingFactory(unit=unit, code="HN-2026-SX-09", course=course, status=Offering.Status.OPEN)
     session = SessionFactory(offering=offering, date=timezone.localdate())
     person = ParticipantFactory(unit=unit, full_name="Nguyễn Thị Hồng Đào")
@@ -275,7 +317,7 @@ def world(db):
     roster = RosterImport.objects.create(offering=offering, file="rosters/ds.xlsx", original_name="ds.xlsx",
                                          status=RosterImport.Status.PREVIEWED)  # fmt: skip
     ids = {"offering": offering.pk, "session": session.pk, "participant": person.pk, "roster": roster.pk,
-           "course": course.pk, "enrollment": enrollment.pk}  # fmt: skip
+           "course": course.pk, "enrollment": enrollment.pk, "lesson": lesson.url, "lesson_id": lesson.pk}  # fmt: skip
     return users, ids
 
 

@@ -92,6 +92,10 @@ def pk_values(w) -> dict:
         "sessions": w.session_a.pk,
         "targets": w.target.pk,
         "course_access": w.course_access.pk,
+        "courses:item_analysis": w.lesson_a.pk,
+        "courses:item_analysis_xlsx": w.lesson_a.pk,
+        "wagtailsnippets_courses_questionbank": w.bank.pk,
+        "wagtailsnippetchoosers_courses_questionbank": w.bank.pk,
         "enrollment:roster_upload": w.offering_a.pk,
         "enrollment:roster_preview": w.roster.pk,
         "enrollment:roster_status": w.roster.pk,
@@ -126,6 +130,10 @@ def pk_values(w) -> dict:
         "wagtailimages_chooser": w.image.pk,
         "wagtailsnippets_certificates_certificatetemplate": w.certificate_template.pk,
         "wagtailsnippetchoosers_certificates_certificatetemplate": w.certificate_template.pk,
+        "wagtailsnippets_feedback_surveytemplate": w.survey_template.pk,
+        "wagtailsnippetchoosers_feedback_surveytemplate": w.survey_template.pk,
+        "feedback": w.offering_a.pk,
+        "feedback:trainer": w.users["trainer"].pk,
     }
 
 
@@ -141,7 +149,7 @@ def _pk(key, w):
 def _code(key, w):
     if key == "checkin":
         return checkin_code(w.session_a)
-    if key.startswith("offering_"):
+    if key.startswith("offering_") or key == "survey":
         return w.offering_a.code
     return w.certificate.code
 
