@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
@@ -10,6 +9,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.choosers import SnippetChooserViewSet
 from lms.forms import choices_by_own_id
 from lms.params import parse_id
 
@@ -157,18 +157,7 @@ class BankChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
         return QuestionBank.objects.editable_by(self.request.user).filter(pk__in=ids)
 
 
-class BankChooserCreateView(snippet_chooser.SnippetCreateView):
-    """No "create" tab in the bank chooser (banks are written in their own editor, for a course): Wagtail's view
-    would answer a POST without a form with a 500; this answers 404."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.get_creation_form_class() is None:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-
-class BankChooserViewSet(snippet_chooser.SnippetChooserViewSet):
-    create_view_class = BankChooserCreateView
+class BankChooserViewSet(SnippetChooserViewSet):
     choose_view_class = BankChooseView
     choose_results_view_class = BankChooseResultsView
     chosen_view_class = BankChosenView

@@ -9,6 +9,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
+from lms.choosers import SnippetChooserViewSet
+
 from .forms import SurveyTemplateForm
 from .models import SurveyTemplate
 
@@ -36,6 +38,7 @@ class SurveyTemplateViewSet(SnippetViewSet):
     list_display = ["name", "default_for", "anonymous", Column("questions_count", label=gettext_lazy("Questions"))]
     edit_handler = ObjectList(SurveyTemplate.panels, base_form_class=SurveyTemplateForm)
     delete_view_class = SurveyTemplateDeleteView
+    chooser_viewset_class = SnippetChooserViewSet
 
     def get_queryset(self, request):
         return SurveyTemplate.objects.annotate(questions_count=Count("questions"))
