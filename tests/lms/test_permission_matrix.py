@@ -232,7 +232,7 @@ GET = {
     "wagtailsnippetchoosers_certificates_certificatetemplate:choose_results": "login login login 200 200 200 200 200",
     "wagtailsnippetchoosers_certificates_certificatetemplate:chosen": "login login login 200 200 200 200 200",
     "wagtailsnippetchoosers_certificates_certificatetemplate:chosen_multiple": "login login login 200 200 200 200 200",
-    "wagtailsnippetchoosers_certificates_certificatetemplate:create": "login login login home home home home 200",
+    "wagtailsnippetchoosers_certificates_certificatetemplate:create": "login login login 404 404 404 404 404",
     "wagtailsnippets_feedback_surveytemplate:list": "login login login home home home home 200",
     "wagtailsnippets_feedback_surveytemplate:list_results": "login login login home home home home 200",
     "wagtailsnippets_feedback_surveytemplate:add": "login login login home home home home 200",
@@ -246,7 +246,7 @@ GET = {
     "wagtailsnippetchoosers_feedback_surveytemplate:choose_results": "login login login 200 200 200 200 200",
     "wagtailsnippetchoosers_feedback_surveytemplate:chosen": "login login login 200 200 200 200 200",
     "wagtailsnippetchoosers_feedback_surveytemplate:chosen_multiple": "login login login 200 200 200 200 200",
-    "wagtailsnippetchoosers_feedback_surveytemplate:create": "login login login home home home home 200",
+    "wagtailsnippetchoosers_feedback_surveytemplate:create": "login login login 404 404 404 404 404",
     # Surveys: organizers of the unit and administrators; a trainer reads their offering's results page (its
     # figures from five answers: class A has one, so its XLSX is a 404 to them) and their own results.
     "feedback:offering": "login login login home home 200 404 200",
