@@ -182,6 +182,8 @@ def checkin_code_valid(session, code: str, at=None) -> bool:
     """The current code, or the previous minute's (a phone is slow to scan and load)."""
     at = at or timezone.now()
     code = (code or "").strip().upper()
+    if not code.isascii():  # "²²²²²²": never a code, and hmac.compare_digest refuses non-ASCII text
+        return False
     candidates = (checkin_code(session, at), checkin_code(session, at - timedelta(seconds=CODE_SECONDS)))
     return any(hmac.compare_digest(code, candidate) for candidate in candidates)
 
